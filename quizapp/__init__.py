@@ -1,0 +1,63 @@
+"""quizapp: a self-hosted quiz web app for classrooms."""
+
+import os
+import secrets
+from pathlib import Path
+
+from flask import Flask
+
+from quizapp.config import DefaultConfig
+from quizapp.extensions import csrf, db, limiter, login_manager, migrate
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Build the application: defaults, then ``instance/config.py``, then ``QUIZAPP_*``."""
+    app = Flask(__name__, instance_relative_config=True)
+    app.config.from_object(DefaultConfig)
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    app.config["SQLALCHEMY_DATABASE_URI"] = "sqlite:///" + os.path.join(
+        app.instance_path, "quizapp.db"
+    )
+    app.config["SEED_DIR"] = str(Path(app.root_path).parent / "seed")
+    if test_config is None:
+        app.config.from_pyfile("config.py", silent=True)
+        app.config.from_prefixed_env("QUIZAPP")
+    else:
+        app.config.from_mapping(test_config)
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = _instance_secret_key(Path(app.instance_path))
+
+    from quizapp import database
+
+    database.configure_engine_options(app)
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(Path(app.root_path).parent / "migrations"))
+    login_manager.init_app(app)
+    csrf.init_app(app)
+    limiter.init_app(app)
+
+    from flask_bootstrap import Bootstrap5
+
+    Bootstrap5(app)
+
+    from quizapp import errors, security
+    from quizapp.auth import bp as auth_bp
+    from quizapp.commands import register_commands
+    from quizapp.quiz import bp as quiz_bp
+
+    app.register_blueprint(auth_bp)
+    app.register_blueprint(quiz_bp)
+    errors.register(app)
+    security.register(app)
+    register_commands(app)
+    return app
+
+
+def _instance_secret_key(instance: Path) -> str:
+    """Return the secret key kept in the instance folder, creating it on first use."""
+    path = instance / "secret_key"
+    if not path.exists():
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as handle:
+            handle.write(secrets.token_hex(32))
+    return path.read_text().strip()

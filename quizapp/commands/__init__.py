@@ -1,0 +1,12 @@
+"""The ``flask`` commands quizapp adds: ``users`` and ``seed``."""
+
+from flask import Flask
+
+
+def register_commands(app: Flask) -> None:
+    """Attach every command group to the application."""
+    from quizapp.commands.seed import seed
+    from quizapp.commands.users import users
+
+    app.cli.add_command(users)
+    app.cli.add_command(seed)

@@ -1,0 +1,54 @@
+"""People who use the site."""
+
+import enum
+import secrets
+from datetime import datetime
+
+import sqlalchemy as sa
+from flask_login import UserMixin
+from sqlalchemy.orm import Mapped, mapped_column
+
+from quizapp.extensions import db
+from quizapp.models.base import UTCDateTime, enum_column, utcnow
+
+
+class Role(enum.StrEnum):
+    STUDENT = "student"
+    TEACHER = "teacher"
+    ADMIN = "admin"
+
+
+def new_session_token() -> str:
+    """A random token that identifies a user's live sessions."""
+    return secrets.token_urlsafe(32)
+
+
+class User(UserMixin, db.Model):
+    """An account. ``email`` is stored normalised, so it is unique as people see it."""
+
+    __tablename__ = "user"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    email: Mapped[str] = mapped_column(sa.String(254), unique=True)
+    display_name: Mapped[str] = mapped_column(sa.String(80))
+    password_hash: Mapped[str] = mapped_column(sa.String(255))
+    role: Mapped[Role] = mapped_column(enum_column(Role, "role"), default=Role.STUDENT)
+    # Rotated at logout and password change: sessions that carry an old one end.
+    session_token: Mapped[str] = mapped_column(
+        sa.String(64), unique=True, default=new_session_token
+    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    def get_id(self) -> str:
+        return self.session_token
+
+    @property
+    def is_teacher(self) -> bool:
+        return self.role in (Role.TEACHER, Role.ADMIN)
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == Role.ADMIN
+
+    def __repr__(self) -> str:
+        return f"<User {self.email} {self.role.value}>"
