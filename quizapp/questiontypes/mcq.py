@@ -1,0 +1,84 @@
+"""Multiple choice with exactly one correct option."""
+
+import random
+from typing import Any
+
+from wtforms import Form, RadioField, SelectChoice
+from wtforms.fields.core import UnboundField
+from wtforms.validators import Optional
+
+from quizapp.questiontypes.base import (
+    NO_ANSWER,
+    UNREADABLE_ANSWER,
+    QuestionType,
+    data_problems,
+    fold_text,
+    is_index,
+    original_index,
+    shown_value,
+    shuffled,
+    string_list_problems,
+    usable_order,
+)
+
+
+class MultipleChoice(QuestionType):
+    """One answer among 2-8 options.
+
+    Data: ``options: [str]``, ``answer: str`` (one of the options).
+    Answer: the original index of the chosen option.
+    Grading: 1.0 for the correct option, otherwise 0.0.
+    """
+
+    name = "mcq"
+    label = "Multiple choice"
+    instructions = "Choose one answer."
+
+    def validate_data(self, data: dict[str, Any]) -> list[str]:
+        problems = data_problems(data)
+        if problems:
+            return problems
+        problems = string_list_problems(data, "options")
+        answer = data.get("answer")
+        if not isinstance(answer, str) or not answer.strip():
+            problems.append("'answer' must be the text of one option.")
+        elif isinstance(data.get("options"), list) and answer not in data["options"]:
+            folded = [fold_text(o) for o in data["options"] if isinstance(o, str)]
+            hint = " (it differs only in case or spacing)" if fold_text(answer) in folded else ""
+            problems.append(f"'answer' {answer!r} is not one of the options{hint}.")
+        return problems
+
+    def shown_order(self, data: dict[str, Any], rng: random.Random, shuffle: bool) -> list[int]:
+        return shuffled(len(data["options"]), rng, shuffle)
+
+    def form_fields(self, data: dict[str, Any], order: list[int]) -> dict[str, UnboundField]:
+        options = data["options"]
+        order = usable_order(order, len(options))
+        return {
+            "answer": RadioField(
+                "Answer",
+                choices=[SelectChoice(str(pos), options[i]) for pos, i in enumerate(order)],
+                validators=[Optional()],
+            )
+        }
+
+    def field_data(self, data: dict[str, Any], order: list[int], answer: Any) -> dict[str, Any]:
+        return {"answer": shown_value(answer, usable_order(order, len(data["options"])))}
+
+    def answer_from_form(self, form: Form, data: dict[str, Any], order: list[int]) -> int | None:
+        return original_index(form["answer"].data, usable_order(order, len(data["options"])))
+
+    def grade(self, data: dict[str, Any], answer: Any) -> float:
+        options = data.get("options") or []
+        if not is_index(answer, len(options)):
+            return 0.0
+        return 1.0 if options[answer] == data.get("answer") else 0.0
+
+    def describe_correct(self, data: dict[str, Any]) -> str:
+        return str(data["answer"])
+
+    def describe_answer(self, data: dict[str, Any], answer: Any) -> str:
+        if answer is None:
+            return NO_ANSWER
+        options = data["options"]
+        return options[answer] if is_index(answer, len(options)) else UNREADABLE_ANSWER

@@ -1,0 +1,110 @@
+"""A number, graded with an absolute tolerance, with its unit shown."""
+
+import math
+import re
+from typing import Any
+
+from wtforms import Form, StringField
+from wtforms.fields.core import UnboundField
+from wtforms.validators import Length, Optional, ValidationError
+
+from quizapp.questiontypes.base import (
+    NO_ANSWER,
+    UNREADABLE_ANSWER,
+    QuestionType,
+    data_problems,
+    format_number,
+    is_number,
+)
+
+NUMBER_MESSAGE = "Enter a number, such as 25 or 2.5"
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?", re.IGNORECASE)
+# Relative slack so that float noise (0.1 + 0.2) never costs a mark.
+_FLOAT_SLACK = 1e-9
+
+
+def parse_number(text: str) -> float | None:
+    """Parse a typed number ("25", " 2.5 ", "2,5", "-3", "1e3"); ``None`` when it is not one.
+
+    A single comma with no dot is read as a decimal comma; thousands separators
+    are not accepted, since "1,000" could mean either.
+    """
+    cleaned = text.strip().replace("\u2212", "-")
+    if cleaned.count(",") == 1 and "." not in cleaned:
+        cleaned = cleaned.replace(",", ".")
+    if not _NUMBER.fullmatch(cleaned):
+        return None
+    value = float(cleaned)
+    return value if math.isfinite(value) else None
+
+
+def _check_number(form: Form, field: StringField) -> None:
+    if parse_number(field.data or "") is None:
+        raise ValidationError(NUMBER_MESSAGE)
+
+
+def _with_unit(value: float, unit: str) -> str:
+    return f"{format_number(value)} {unit}".strip()
+
+
+class Numeric(QuestionType):
+    """A number typed by the student.
+
+    Data: ``answer: number``, ``tolerance: number >= 0`` (absolute), ``unit: str``
+    (shown after the input, may be empty).
+    Answer: the number as a float.
+    Grading: 1.0 when ``|answer - key| <= tolerance`` (plus a 1e-9 relative
+    slack for float error), otherwise 0.0.
+    """
+
+    name = "numeric"
+    label = "Numeric"
+    instructions = "Type your answer as a number."
+
+    def validate_data(self, data: dict[str, Any]) -> list[str]:
+        problems = data_problems(data)
+        if problems:
+            return problems
+        if not is_number(data.get("answer")):
+            problems.append("'answer' must be a number.")
+        tolerance = data.get("tolerance")
+        if not is_number(tolerance) or tolerance < 0:
+            problems.append("'tolerance' must be a number of at least 0.")
+        if not isinstance(data.get("unit"), str):
+            problems.append("'unit' must be text (it may be empty).")
+        return problems
+
+    def form_fields(self, data: dict[str, Any], order: list[int]) -> dict[str, UnboundField]:
+        return {
+            "answer": StringField(
+                "Your answer",
+                validators=[Optional(), Length(max=50), _check_number],
+                filters=[lambda value: value.strip() if isinstance(value, str) else value],
+                description=data.get("unit", ""),
+                render_kw={"inputmode": "decimal", "autocomplete": "off"},
+            )
+        }
+
+    def field_data(self, data: dict[str, Any], order: list[int], answer: Any) -> dict[str, Any]:
+        return {"answer": format_number(answer) if is_number(answer) else ""}
+
+    def answer_from_form(self, form: Form, data: dict[str, Any], order: list[int]) -> float | None:
+        return parse_number(form["answer"].data or "")
+
+    def grade(self, data: dict[str, Any], answer: Any) -> float:
+        key, tolerance = data.get("answer"), data.get("tolerance", 0)
+        if not (is_number(answer) and is_number(key) and is_number(tolerance)):
+            return 0.0
+        slack = _FLOAT_SLACK * max(abs(key), 1.0)
+        return 1.0 if abs(answer - key) <= tolerance + slack else 0.0
+
+    def describe_correct(self, data: dict[str, Any]) -> str:
+        tolerance = format_number(data.get("tolerance", 0))
+        return f"{_with_unit(data['answer'], data.get('unit', ''))} (±{tolerance})"
+
+    def describe_answer(self, data: dict[str, Any], answer: Any) -> str:
+        if answer is None:
+            return NO_ANSWER
+        if not is_number(answer):
+            return UNREADABLE_ANSWER
+        return _with_unit(answer, data.get("unit", ""))

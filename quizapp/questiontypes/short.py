@@ -1,0 +1,89 @@
+"""A short typed answer matched against accepted variants."""
+
+from typing import Any
+
+from wtforms import Form, StringField
+from wtforms.fields.core import UnboundField
+from wtforms.validators import Length, Optional
+
+from quizapp.questiontypes.base import (
+    NO_ANSWER,
+    UNREADABLE_ANSWER,
+    QuestionType,
+    data_problems,
+    normalise_answer,
+    string_list_problems,
+)
+
+MAX_LENGTH = 200
+MAX_VARIANTS = 20
+
+
+class ShortAnswer(QuestionType):
+    """A few words typed by the student.
+
+    Data: ``answers: [str]``, the accepted variants (the first is shown as the answer).
+    Answer: the trimmed text as typed, at most 200 characters.
+    Grading: 1.0 when the answer equals an accepted variant after normalising
+    both (Unicode NFKC, casefold, punctuation such as curly quotes and dashes
+    removed, whitespace collapsed, a leading "the", "a" or "an" ignored),
+    otherwise 0.0.
+    """
+
+    name = "short"
+    label = "Short answer"
+    instructions = "Type your answer."
+
+    def validate_data(self, data: dict[str, Any]) -> list[str]:
+        problems = data_problems(data)
+        if problems:
+            return problems
+        problems = string_list_problems(
+            data, "answers", minimum=1, maximum=MAX_VARIANTS, fold=normalise_answer
+        )
+        answers = data.get("answers")
+        if isinstance(answers, list):
+            for answer in answers:
+                if isinstance(answer, str) and answer.strip() and not normalise_answer(answer):
+                    problems.append(f"'answers' entry {answer!r} has no letters or digits.")
+                if isinstance(answer, str) and len(answer.strip()) > MAX_LENGTH:
+                    problems.append(f"'answers' entry {answer[:30]!r}... is too long to type.")
+        return problems
+
+    def form_fields(self, data: dict[str, Any], order: list[int]) -> dict[str, UnboundField]:
+        return {
+            "answer": StringField(
+                "Your answer",
+                validators=[Optional(), Length(max=MAX_LENGTH)],
+                filters=[lambda value: value.strip() if isinstance(value, str) else value],
+                render_kw={"autocomplete": "off", "maxlength": MAX_LENGTH},
+            )
+        }
+
+    def field_data(self, data: dict[str, Any], order: list[int], answer: Any) -> dict[str, Any]:
+        return {"answer": answer if isinstance(answer, str) else ""}
+
+    def answer_from_form(self, form: Form, data: dict[str, Any], order: list[int]) -> str | None:
+        text = (form["answer"].data or "").strip()[:MAX_LENGTH]
+        return text or None
+
+    def grade(self, data: dict[str, Any], answer: Any) -> float:
+        if not isinstance(answer, str):
+            return 0.0
+        given = normalise_answer(answer)
+        if not given:
+            return 0.0
+        accepted = data.get("answers") or ()
+        matched = any(isinstance(a, str) and normalise_answer(a) == given for a in accepted)
+        return 1.0 if matched else 0.0
+
+    def describe_correct(self, data: dict[str, Any]) -> str:
+        first, *others = data["answers"]
+        if not others:
+            return first
+        return f"{first} (also accepted: {', '.join(others)})"
+
+    def describe_answer(self, data: dict[str, Any], answer: Any) -> str:
+        if answer is None:
+            return NO_ANSWER
+        return answer if isinstance(answer, str) else UNREADABLE_ANSWER
