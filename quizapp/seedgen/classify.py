@@ -1,0 +1,68 @@
+"""Topic and difficulty of a question, by explainable keyword and kind rules.
+
+Topic (first rule that applies):
+
+1. ``instruments`` when the answer is a camera, instrument or microphone;
+2. ``landing`` when the source speaks of the landing itself (landing, landed,
+   touchdown, descent, parachute, heat shield, sky crane, cables, jet pack, crater);
+3. ``instruments`` when the source is about cameras and imaging (camera, Hazcam,
+   microphone, mast, HiRISE, laser, panorama, images in color);
+4. ``mission`` otherwise (plans, organisations, people, science goals).
+
+Difficulty:
+
+* ``easy``: true/false statements as stated, and answers repeated three or more times
+  in the article;
+* ``hard``: ordering and matching, numeric answers, multi-select with three or more
+  answers, and answers the article mentions only once in a sentence over 30 words;
+* ``medium`` otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .candidate import Candidate
+from .gates import normalise
+
+INSTRUMENT_KINDS = {"camera", "instrument", "microphone"}
+INSTRUMENT_WORDS = re.compile(
+    r"\b(cameras?|hazcams?|navcams?|mastcam|supercam|microphones?|mast|hirise|laser|"
+    r"panoramas?|instruments?|imag\w+ in colou?r)\b",
+    re.I,
+)
+LANDING_WORDS = re.compile(
+    r"\b(land\w*|touch\w* down|touchdown|descen\w+|parachute|heat shield|sky crane|"
+    r"cables?|jet pack|crater|lowered)\b",
+    re.I,
+)
+
+
+def topic(candidate: Candidate) -> str:
+    """``instruments``, ``landing`` or ``mission`` (see module docstring)."""
+    text = " ".join(s.clean for s in candidate.sources)
+    if candidate.kind in INSTRUMENT_KINDS:
+        return "instruments"
+    if LANDING_WORDS.search(text):
+        return "landing"
+    if INSTRUMENT_WORDS.search(text):
+        return "instruments"
+    return "mission"
+
+
+def difficulty(candidate: Candidate, article_text: str) -> str:
+    """``easy``, ``medium`` or ``hard`` (see module docstring)."""
+    if candidate.type in ("ordering", "matching", "numeric"):
+        return "hard"
+    if candidate.type == "multi" and len(candidate.data["answers"]) >= 3:
+        return "hard"
+    if candidate.rule == "truefalse.as_stated":
+        return "easy"
+    answer = candidate.answers[0] if candidate.answers else ""
+    mentions = normalise(article_text).count(normalise(answer)) if answer else 0
+    if mentions >= 3:
+        return "easy"
+    words = len(candidate.sources[0].clean.split())
+    if mentions <= 1 and words > 30:
+        return "hard"
+    return "medium"

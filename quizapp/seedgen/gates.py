@@ -1,0 +1,200 @@
+"""Quality gates: pure functions that return why a candidate fails, or None.
+
+``GATES`` lists them in the order they run; the first failure rejects the candidate
+and is counted under that gate's name in the report.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from .candidate import Candidate
+
+PRONOUN_START = re.compile(
+    r"^(it|its|this|that|these|those|they|them|their|he|she|his|her|such|there|then)\b", re.I
+)
+DEICTIC = re.compile(
+    r"\b(above|below)\b|\b(this|these|that)\s+(\w+\s+){0,3}(image|images|photo|shot|footage|"
+    r"picture|video)\b|^(the\s+)?(\w+\s+){0,2}(image|photo|picture|photograph|shot)s?\b|"
+    r"\bthe same\b|\bas well\b",
+    re.I,
+)
+ALL_NONE = re.compile(r"\b(all|none|both|neither) of the (above|these)\b", re.I)
+STOP_WORDS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "in",
+        "on",
+        "and",
+        "is",
+        "was",
+        "were",
+        "are",
+        "by",
+        "with",
+        "for",
+        "from",
+        "at",
+        "as",
+        "that",
+        "it",
+        "its",
+        "this",
+        "be",
+        "which",
+        "while",
+        "will",
+        "has",
+        "have",
+        "had",
+        "nasa's",
+    ]
+)
+
+
+def normalise(text: str) -> str:
+    """Case-, whitespace- and punctuation-insensitive form (how the app compares answers)."""
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+
+def content_words(text: str) -> set[str]:
+    """Lower-case words of a text without stop words."""
+    return {w for w in normalise(text).split() if w not in STOP_WORDS and len(w) > 2}
+
+
+def answer_supported(candidate: Candidate) -> str | None:
+    """Every answer string must occur in the cited source text."""
+    source = " ".join(s.clean for s in candidate.sources)
+    for answer in candidate.answers:
+        if normalise(answer) not in normalise(source):
+            return f"answer {answer!r} not in source"
+    return None
+
+
+def answer_given_away(candidate: Candidate) -> str | None:
+    """The stem must not contain the answer (or any accepted variant) elsewhere."""
+    if not candidate.stem or candidate.type == "truefalse":
+        return None
+    variants = list(candidate.answers) + list(candidate.data.get("answers", []))
+    stem = f" {normalise(candidate.stem)} "
+    for variant in variants:
+        if f" {normalise(variant)} " in stem:
+            return f"stem contains {variant!r}"
+    return None
+
+
+def dangling_reference(candidate: Candidate) -> str | None:
+    """No pronoun or "this/that" at the start, and no pointer to a picture or context."""
+    text = candidate.stem or candidate.prompt
+    if PRONOUN_START.search(text.lstrip('"“ ')):
+        return "starts with a pronoun"
+    match = DEICTIC.search(text)
+    if match:
+        return f"refers to missing context: {match.group().strip()!r}"
+    return None
+
+
+def distractors_distinct(candidate: Candidate) -> str | None:
+    """Options differ after normalisation and none equals an answer."""
+    options = candidate.data.get("options")
+    if options is None:
+        return None
+    keys = [normalise(o) for o in options]
+    if len(set(keys)) != len(keys):
+        return "options repeat after normalisation"
+    return None
+
+
+def distractor_form(candidate: Candidate) -> str | None:
+    """Distractors look like the answer: similar length, same capitalisation style."""
+    if not candidate.answers or candidate.type not in ("mcq", "multi"):
+        return None
+    answer = candidate.answers[0]
+    for distractor in candidate.distractors:
+        ratio = len(distractor) / max(len(answer), 1)
+        if not 0.3 <= ratio <= 3.3:
+            return f"distractor {distractor!r} differs in length"
+        if distractor[:1].isupper() != answer[:1].isupper():
+            return f"distractor {distractor!r} differs in form"
+    return None
+
+
+def no_all_or_none(candidate: Candidate) -> str | None:
+    """No "all of the above" or "none of the above" options."""
+    for option in candidate.data.get("options", []):
+        if ALL_NONE.search(option):
+            return "all/none of the above"
+    return None
+
+
+def grammatical_prompt(candidate: Candidate) -> str | None:
+    """Questions end with "?"; statements to judge end with "." and read as statements."""
+    prompt = candidate.prompt
+    if candidate.type == "truefalse":
+        if not prompt.endswith(".") or prompt.endswith(("?", ":")):
+            return "statement does not end with '.'"
+    elif not prompt.endswith("?"):
+        return "question does not end with '?'"
+    if prompt.count("(") != prompt.count(")") or prompt.count('"') % 2:
+        return "unbalanced brackets or quotes"
+    return None
+
+
+def number_keeps_unit(candidate: Candidate) -> str | None:
+    """Numeric answers keep their unit and the precision written in the source."""
+    if candidate.type != "numeric":
+        return None
+    if not candidate.data.get("unit"):
+        return "numeric answer without unit"
+    if candidate.data["tolerance"] < 0:
+        return "negative tolerance"
+    return None
+
+
+def make_distractor_not_true(sentences: Sequence[str]) -> Callable[[Candidate], str | None]:
+    """Gate factory: a distractor must not be stated, in the same context, elsewhere.
+
+    A distractor counts as possibly true when some other article sentence contains it
+    and at least half of the stem's content words.
+    """
+
+    def distractor_not_true(candidate: Candidate) -> str | None:
+        stem_words = content_words(candidate.stem)
+        if not stem_words or candidate.type not in ("mcq", "multi", "truefalse"):
+            return None
+        for distractor in candidate.distractors:
+            for sentence in sentences:
+                if normalise(distractor) not in normalise(sentence):
+                    continue
+                shared = stem_words & content_words(sentence)
+                if len(shared) >= max(2, len(stem_words) // 2):
+                    return f"distractor {distractor!r} may also be true"
+        return None
+
+    return distractor_not_true
+
+
+STATIC_GATES: tuple[Callable[[Candidate], str | None], ...] = (
+    answer_supported,
+    grammatical_prompt,
+    dangling_reference,
+    answer_given_away,
+    distractors_distinct,
+    no_all_or_none,
+    distractor_form,
+    number_keeps_unit,
+)
+
+
+def run_gates(candidate: Candidate, sentences: Sequence[str]) -> tuple[str, str] | None:
+    """(gate name, reason) of the first failing gate, or None when all pass."""
+    for gate in (*STATIC_GATES, make_distractor_not_true(sentences)):
+        reason = gate(candidate)
+        if reason:
+            return gate.__name__, reason
+    return None

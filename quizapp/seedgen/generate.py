@@ -1,0 +1,299 @@
+"""Candidate generators, one function per rule; each yields ``Candidate`` objects.
+
+Rules overgenerate on purpose: the gates (``gates.py``) and ranking (``select.py``)
+decide what is kept. Every cloze replaces exactly one span of the cited sentence's
+clean text with a blank, so the sentence alone answers the question.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .candidate import KIND_NOUNS, Candidate
+from .entities import Mention
+from .facts import ArticleFacts, SentenceFacts
+from .vocabulary import Vocabulary
+
+BLANK = "___"
+FAMILIES = {"camera": ("camera", "instrument"), "instrument": ("instrument", "camera")}
+
+
+def canonical(name: str, vocabulary: Vocabulary) -> str:
+    """Identity of a name: its vocabulary term, else its bracket-free lower-case form."""
+    parts = [p.strip() for p in re.split(r"[()]", name) if p.strip()]
+    for part in parts:
+        term = vocabulary.term_for(part)
+        if term:
+            return term.name.lower()
+    return parts[0].lower() if parts else name.lower()
+
+
+def spellings(name: str, facts: ArticleFacts) -> tuple[str, ...]:
+    """Accepted typed forms of a name that the article itself supports."""
+    parts = [p.strip() for p in re.split(r"[()]", name) if p.strip()]
+    forms = [name, *parts]
+    for short, long in facts.abbreviations.items():
+        if short in parts or long in parts:
+            forms += [short, long]
+    return tuple(dict.fromkeys(forms))
+
+
+def distractor_pool(kind: str, facts: ArticleFacts, vocabulary: Vocabulary) -> list[str]:
+    """Same-kind names: the article's own first, then the vocabulary's."""
+    pool = facts.names_of_kind(kind)
+    pool += [t.name for t in vocabulary.terms if t.kind == kind]
+    return list(dict.fromkeys(pool))
+
+
+def pick_distractors(
+    answer: str, kind: str, stem: str, facts: ArticleFacts, vocabulary: Vocabulary, count: int = 3
+) -> list[str]:
+    """Up to ``count`` same-kind names that differ from the answer and are not in the stem."""
+    answer_id = canonical(answer, vocabulary)
+    stem_lower = stem.lower()
+    chosen: list[str] = []
+    for family_kind in FAMILIES.get(kind, (kind,)):
+        pool = distractor_pool(family_kind, facts, vocabulary)
+        ranked = sorted(enumerate(pool), key=lambda p: (abs(len(p[1]) - len(answer)) > 12, p[0]))
+        for _, name in ranked:
+            name_id = canonical(name, vocabulary)
+            if name_id == answer_id or name_id in [canonical(c, vocabulary) for c in chosen]:
+                continue
+            if (
+                any(s.lower() in stem_lower for s in spellings(name, facts))
+                or name_id in stem_lower
+            ):
+                continue
+            chosen.append(name)
+            if len(chosen) == count:
+                return chosen
+    return chosen
+
+
+def cloze(text: str, start: int, end: int) -> str:
+    """``text`` with ``text[start:end]`` replaced by a blank."""
+    return f"{text[:start]}{BLANK}{text[end:]}"
+
+
+def quote(sentence_text: str) -> str:
+    """A sentence prepared for embedding in a prompt."""
+    return sentence_text.strip()
+
+
+def options_in_order(options: list[str]) -> list[str]:
+    """Options in the stored, deterministic order: case-insensitive alphabetical."""
+    return sorted(options, key=lambda o: (o.lower(), o))
+
+
+def usable(facts: ArticleFacts) -> Iterator[SentenceFacts]:
+    """Sentences that may be question sources."""
+    return (s for s in facts.sentences if s.unusable is None)
+
+
+def mcq_entity_cloze(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[Candidate]:
+    """mcq.entity_cloze: blank a named thing; options are same-kind names."""
+    for sf in usable(facts):
+        text = sf.sentence.clean
+        for mention in sf.mentions:
+            stem = cloze(text, mention.start, mention.end)
+            distractors = pick_distractors(mention.text, mention.kind, stem, facts, vocabulary)
+            if len(distractors) < 2:
+                continue
+            noun = KIND_NOUNS[mention.kind][0]
+            yield Candidate(
+                "mcq", "mcq.entity_cloze", f"{quote(stem)} Which {noun} fills the blank?",
+                {"options": options_in_order([mention.text, *distractors]), "answer": mention.text},
+                f'The article says: "{text}"', (sf.sentence,), stem, (mention.text,),
+                mention.kind, tuple(distractors),
+            )  # fmt: skip
+
+
+def short_entity_cloze(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[Candidate]:
+    """short.entity_cloze: type the blanked name; variants are the article's own spellings."""
+    for sf in usable(facts):
+        text = sf.sentence.clean
+        for mention in sf.mentions:
+            if mention.kind in ("organisation",):
+                continue
+            stem = cloze(text, mention.start, mention.end)
+            noun = KIND_NOUNS[mention.kind][0]
+            yield Candidate(
+                "short", "short.entity_cloze", f"{quote(stem)} Which {noun} fills the blank?",
+                {"answers": list(spellings(mention.text, facts))},
+                f'The article says: "{text}"', (sf.sentence,), stem, (mention.text,), mention.kind,
+            )  # fmt: skip
+
+
+def mcq_date_cloze(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[Candidate]:
+    """mcq.date_cloze: blank a date; options are the same date moved by a day or two."""
+    for sf in usable(facts):
+        text = sf.sentence.clean
+        for date in sf.dates:
+            stem = cloze(text, date.start, date.end)
+            distractors = [date.shifted(d) for d in (-2, -1, 1)]
+            yield Candidate(
+                "mcq", "mcq.date_cloze", f"{quote(stem)} Which date fills the blank?",
+                {"options": options_in_order([date.text, *distractors]), "answer": date.text},
+                f'The article says: "{text}"', (sf.sentence,), stem, (date.text,), "date",
+                tuple(distractors),
+            )  # fmt: skip
+
+
+def numeric_quantity(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[Candidate]:
+    """numeric.quantity: blank a number (and any bracketed conversion); keep unit and precision."""
+    for sf in usable(facts):
+        text = sf.sentence.clean
+        for quantity in sf.quantities:
+            number_end = quantity.start + len(quantity.number_text)
+            stem = text[: quantity.start] + BLANK + text[number_end : quantity.end]
+            stem += text[quantity.conversion_end :]
+            value = int(quantity.value) if quantity.value.is_integer() else quantity.value
+            tolerance = quantity.precision / 2 if quantity.precision < 1 else 0
+            yield Candidate(
+                "numeric", "numeric.quantity", f"{quote(stem)} What number fills the blank?",
+                {"answer": value, "tolerance": tolerance, "unit": quantity.unit},
+                f'The article says: "{text}"', (sf.sentence,), stem, (quantity.number_text,),
+                "number",
+            )  # fmt: skip
+
+
+def changed_number(value: float) -> int | float:
+    """A clearly different count or measure for a false statement."""
+    if value <= 3:
+        return int(value) + 2 if value.is_integer() else value + 2
+    return int(value * 2) if value.is_integer() else value * 2
+
+
+def truefalse_statements(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[Candidate]:
+    """truefalse.as_stated and truefalse.swap_entity / swap_number / swap_date."""
+    for sf in usable(facts):
+        text = quote(sf.sentence.clean)
+        if '"' in text or "“" in text:
+            continue
+        yield Candidate(
+            "truefalse", "truefalse.as_stated", text, {"answer": True},
+            f'True: the article says "{text}"', (sf.sentence,), text, (), "statement",
+        )  # fmt: skip
+        offset = sf.sentence.clean.find(text)
+        swaps: list[tuple[str, Mention | object, str, str]] = []
+        for mention in sf.mentions:
+            stem = cloze(text, mention.start - offset, mention.end - offset)
+            others = pick_distractors(mention.text, mention.kind, stem, facts, vocabulary, 1)
+            if others:
+                swaps.append(("truefalse.swap_entity", mention, others[0], mention.kind))
+        for quantity in sf.quantities:
+            new = changed_number(quantity.value)
+            swaps.append(("truefalse.swap_number", quantity, str(new), "number"))
+        for date in sf.dates:
+            swaps.append(("truefalse.swap_date", date, date.shifted(1), "date"))
+        for rule, span, replacement, kind in swaps:
+            start = span.start - offset
+            end = start + (
+                len(span.number_text) if rule == "truefalse.swap_number" else span.end - span.start
+            )
+            original = text[start:end]
+            statement = text[:start] + replacement + text[end:]
+            yield Candidate(
+                "truefalse", rule, statement, {"answer": False},
+                f'False: the article says "{original}", not "{replacement}": "{text}"',
+                (sf.sentence,), statement, (original,), kind, (replacement,),
+            )  # fmt: skip
+
+
+def multi_same_kind(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[Candidate]:
+    """multi.same_kind: blank every same-kind name in a sentence; pick all that fit."""
+    for sf in usable(facts):
+        text = sf.sentence.clean
+        by_kind: dict[str, list[Mention]] = {}
+        for mention in sf.mentions:
+            by_kind.setdefault(mention.kind, []).append(mention)
+        for kind, mentions in sorted(by_kind.items()):
+            names = list(dict.fromkeys(m.text for m in mentions))
+            if len(names) < 2 or len(names) > 3:
+                continue
+            stem = text
+            for mention in sorted(mentions, key=lambda m: -m.start):
+                stem = cloze(stem, mention.start, mention.end)
+            wrong = [
+                d
+                for d in pick_distractors(names[0], kind, stem, facts, vocabulary, 6)
+                if canonical(d, vocabulary) not in [canonical(n, vocabulary) for n in names]
+            ][:2]
+            if len(wrong) < 2:
+                continue
+            plural = KIND_NOUNS[kind][1]
+            yield Candidate(
+                "multi", "multi.same_kind",
+                f"{quote(stem)} Which of these {plural} fill the blanks (select all that apply)?",
+                {"options": options_in_order(names + wrong), "answers": options_in_order(names)},
+                f'The article says: "{text}"', (sf.sentence,), stem, tuple(names), kind,
+                tuple(wrong),
+            )  # fmt: skip
+
+
+def matching_people_roles(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[Candidate]:
+    """matching.person_role: match each person with the role the article gives them."""
+    people = [(p, sf) for sf in usable(facts) for p in sf.people]
+    unique = list({p.name: (p, sf) for p, sf in people}.values())[:5]
+    if len(unique) >= 3 and len({p.role for p, _ in unique}) == len(unique):
+        pairs = [[p.name, p.role] for p, _ in unique]
+        yield Candidate(
+            "matching", "matching.person_role",
+            "Which role does the article give each of these people?",
+            {"pairs": pairs}, "The article names each person together with their role.",
+            tuple(sf.sentence for _, sf in unique), "", tuple(x for pair in pairs for x in pair),
+            "person",
+        )  # fmt: skip
+
+
+def matching_abbreviations(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[Candidate]:
+    """matching.abbreviation: match each abbreviation the article defines with its full name."""
+    pairs = [[short, long] for short, long in facts.abbreviations.items()][:5]
+    if len(pairs) < 3:
+        return
+    sources = [
+        sf.sentence
+        for sf in facts.sentences
+        if any(
+            f"{a} ({b})" in sf.sentence.clean or f"{b} ({a})" in sf.sentence.clean for b, a in pairs
+        )
+    ]
+    yield Candidate(
+        "matching", "matching.abbreviation",
+        "Which full name does each abbreviation used in the article stand for?",
+        {"pairs": pairs}, "The article spells out each abbreviation in brackets.",
+        tuple(dict.fromkeys(sources)), "", tuple(x for pair in pairs for x in pair), "name",
+    )  # fmt: skip
+
+
+def ordering_timeline(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[Candidate]:
+    """ordering.timeline: events the article places at distinct times, earliest first."""
+    distinct = list({e.when: e for e in facts.events}.values())[:6]
+    if len(distinct) < 3:
+        return
+    yield Candidate(
+        "ordering", "ordering.timeline",
+        "In what order does the article say these steps will happen, earliest first?",
+        {"items": [e.label for e in distinct]},
+        "The article gives a day, a week range or a month range for each step.",
+        tuple(e.sentence for e in distinct), "", (), "event",
+    )  # fmt: skip
+
+
+RULES = (
+    mcq_entity_cloze,
+    mcq_date_cloze,
+    short_entity_cloze,
+    numeric_quantity,
+    truefalse_statements,
+    multi_same_kind,
+    matching_people_roles,
+    matching_abbreviations,
+    ordering_timeline,
+)
+
+
+def all_candidates(facts: ArticleFacts, vocabulary: Vocabulary) -> list[Candidate]:
+    """Every candidate from every rule, in rule then text order."""
+    return [c for rule in RULES for c in rule(facts, vocabulary)]

@@ -1,0 +1,87 @@
+"""The seed pipeline from raw article text to a bank, and the seed-directory runner."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tomllib
+from pathlib import Path
+
+from .bank import article_record, question_record, write_bank
+from .extract import extract_blocks
+from .facts import article_facts
+from .gates import run_gates
+from .generate import all_candidates
+from .report import Stats, report_text
+from .select import select
+from .sentences import split_sentences
+from .vocabulary import Vocabulary, load_vocabulary
+
+
+def published_date(meta: dict) -> dt.date | None:
+    """The article's publication date from its metadata, if any."""
+    value = meta.get("published")
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def generate_bank(
+    raw_text: str, article_meta: dict, vocabulary: Vocabulary | None = None
+) -> tuple[dict, Stats]:
+    """Turn one raw article into a bank dict plus the run's statistics.
+
+    ``article_meta`` needs ``id``; ``title``, ``publisher``, ``published`` and
+    ``source_file`` are copied into the bank header when present.
+    """
+    vocabulary = vocabulary or Vocabulary()
+    sentences = split_sentences(raw_text, extract_blocks(raw_text))
+    facts = article_facts(raw_text, sentences, vocabulary, published_date(article_meta))
+    stats = Stats()
+    candidates = all_candidates(facts, vocabulary)
+    stats.candidates = len(candidates)
+    texts = [s.clean for s in sentences]
+    passed = []
+    for candidate in candidates:
+        failure = run_gates(candidate, texts)
+        if failure:
+            stats.reject(failure[0], f"{candidate.rule}: {candidate.prompt} ({failure[1]})")
+        else:
+            passed.append(candidate)
+    kept, duplicates = select(passed)
+    stats.rejected["duplicate"] += duplicates
+    questions = [question_record(article_meta["id"], raw_text, c) for c in kept]
+    questions.sort(key=lambda q: (q["source"]["start"], q["rule"], q["id"]))
+    for question in questions:
+        stats.kept[(question["type"], question["topic"])] += 1
+    bank = {"article": article_record(article_meta, raw_text), "questions": questions}
+    return bank, stats
+
+
+def read_manifest(seed_dir: Path) -> list[dict]:
+    """Articles listed in ``seed_dir/articles.toml``, each with its table name as ``id``."""
+    data = tomllib.loads((seed_dir / "articles.toml").read_text(encoding="utf-8"))
+    return [{"id": article_id, **table} for article_id, table in data.items()]
+
+
+def run(seed_dir: Path) -> dict[str, tuple[dict, Stats]]:
+    """Bank and statistics of every article in the manifest, in manifest order."""
+    vocabulary = load_vocabulary(seed_dir / "vocabulary.toml")
+    results = {}
+    for meta in read_manifest(seed_dir):
+        raw = (seed_dir / "articles" / meta["source_file"]).read_text(encoding="utf-8")
+        results[meta["id"]] = generate_bank(raw, meta, vocabulary)
+    return results
+
+
+def build_banks(seed_dir: Path) -> list[Path]:
+    """Regenerate ``seed_dir/banks/<article-id>.json`` for every article; return the paths."""
+    seed_dir = Path(seed_dir)
+    return [write_bank(bank, seed_dir / "banks") for bank, _ in run(seed_dir).values()]
+
+
+def report(seed_dir: Path) -> str:
+    """Run the pipeline without writing and return the human-readable report."""
+    return report_text(run(Path(seed_dir)))

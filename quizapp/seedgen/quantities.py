@@ -1,0 +1,194 @@
+"""Numbers with units, and dates, in a sentence's clean text.
+
+A quantity is a cardinal number (digits, a fraction such as "6 1/2", or a number word
+such as "two") followed by its unit noun: "25 cameras", "two microphones",
+"1 degree of tilt", "24 hours", "360-degree". Not quantities: ordinals ("first",
+"18th"), day numbers in dates ("Feb. 18"), years, designations ("Apollo 11",
+"Voyager 1"), codes ("2021-035"), partitives ("one of the wheels") and vague ranges
+("one or two months"). A bracketed conversion after a measure ("(2 meters)") belongs
+to the quantity, so a question can hide it together with the number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "hundred": 100,
+}  # fmt: skip
+MEASURE_UNITS = frozenset(
+    [
+        "degree",
+        "degrees",
+        "foot",
+        "feet",
+        "meter",
+        "meters",
+        "metre",
+        "metres",
+        "mile",
+        "miles",
+        "kilometer",
+        "kilometers",
+        "kilometre",
+        "kilometres",
+        "inch",
+        "inches",
+        "pound",
+        "pounds",
+        "kilogram",
+        "kilograms",
+        "second",
+        "seconds",
+        "minute",
+        "minutes",
+        "hour",
+        "hours",
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "month",
+        "months",
+        "year",
+        "years",
+        "mph",
+        "percent",
+    ]
+)
+NOT_UNITS = frozenset(
+    [
+        "of",
+        "or",
+        "to",
+        "and",
+        "the",
+        "a",
+        "an",
+        "than",
+        "more",
+        "less",
+        "times",
+        "percent's",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "from",
+        "with",
+    ]
+)
+MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+MONTH_NAME = (
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
+    r"Aug(?:ust|\.)?|Sep(?:tember|t?\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+DATE = re.compile(rf"\b{MONTH_NAME} (?P<day>\d{{1,2}})\b(?:, (?P<year>\d{{4}}))?")
+NUMBER = re.compile(
+    r"(?<![\w.-])(?P<number>\d+(?: \d+/\d+)?|\d+/\d+|"
+    + "|".join(NUMBER_WORDS)
+    + r")(?P<joint>-| )(?P<unit>[a-z]+)(?P<unit2> [a-z]+s)?\b"
+    r"(?P<conversion> \(\d[\d.,/ ]* [a-z]+\))?",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number and its unit; offsets index the clean sentence text."""
+
+    value: float
+    unit: str
+    number_text: str
+    start: int
+    end: int
+    conversion_end: int
+    precision: float
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A calendar date such as "Feb. 18, 2021" (year may be missing)."""
+
+    text: str
+    start: int
+    end: int
+    month: int
+    day: int
+    year: int | None
+
+    def shifted(self, days: int) -> str:
+        """The same date moved by ``days``, written the same way."""
+        moved = dt.date(self.year or 2021, self.month, self.day) + dt.timedelta(days=days)
+        text = re.sub(r"\b\d{1,2}\b", str(moved.day), self.text, count=1)
+        return text
+
+
+def parse_number(text: str) -> tuple[float, float] | None:
+    """Value and precision step of "25", "6 1/2", "1/2" or a number word."""
+    lowered = text.lower()
+    if lowered in NUMBER_WORDS:
+        return float(NUMBER_WORDS[lowered]), 1.0
+    if not re.fullmatch(r"\d+(?: \d+/\d+)?|\d+/\d+", text):
+        return None
+    parts = text.split()
+    value = Fraction(0)
+    step = Fraction(1)
+    for part in parts:
+        fraction = Fraction(part)
+        value += fraction
+        if "/" in part:
+            step = Fraction(1, fraction.denominator)
+    return float(value), float(step)
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Quantities in a clean sentence (see the module docstring for what is excluded)."""
+    found = []
+    for match in NUMBER.finditer(text):
+        number, unit = match.group("number"), match.group("unit").lower()
+        words_before = text[: match.start()].split()
+        previous = words_before[-1] if words_before else ""
+        if unit in NOT_UNITS or (match.group("joint") == "-" and unit not in MEASURE_UNITS):
+            continue
+        if previous.rstrip(".").lower() in MONTHS:
+            continue  # a day of the month
+        if len(words_before) > 1 and re.fullmatch(r"[A-Z][a-z]+", previous):
+            continue  # a designation such as "Voyager 1"
+        if previous in ("or", "to") and parse_number(words_before[-2]) is not None:
+            continue  # a vague range such as "one or two months"
+        if re.fullmatch(r"\d{4}", number) and 1900 <= int(number) <= 2100:
+            continue
+        parsed = parse_number(number)
+        if parsed is None:
+            continue
+        if match.group("unit2") and unit not in MEASURE_UNITS:
+            unit = f"{unit}{match.group('unit2')}"
+        end = match.start("unit") + len(unit)
+        conversion_end = match.end("conversion") if match.group("conversion") else end
+        found.append(
+            Quantity(parsed[0], unit, number, match.start(), end, conversion_end, parsed[1])
+        )
+    return found
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Calendar dates with a month name and day number."""
+    found = []
+    for match in DATE.finditer(text):
+        month = MONTHS[match.group().split()[0].rstrip(".").lower()[:4].rstrip("u")[:3]]
+        year = int(match.group("year")) if match.group("year") else None
+        found.append(
+            DateMention(
+                match.group(), match.start(), match.end(), month, int(match.group("day")), year
+            )
+        )
+    return found

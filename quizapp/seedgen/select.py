@@ -1,0 +1,83 @@
+"""Ranking and de-duplication of candidates that passed the gates.
+
+Score (higher is better), all from visible properties of the candidate:
+
+* sentences of 10-35 words read best as stems (-1 outside that range);
+* answers about instruments and cameras, spacecraft and places beat organisations;
+  "NASA" and the article's main rover are too easy to guess (-2);
+* structured types (matching, ordering, multi, numeric) get +1 for variety.
+
+Selection keeps, per source sentence, at most one question per type and at most
+``PER_SENTENCE`` questions; true/false keeps the true or the false version of a
+sentence alternately so the bank is about half true. Near-duplicates (same type and
+answer, or stems sharing most words) keep the better-ranked one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from .candidate import Candidate
+from .gates import content_words, normalise
+
+PER_SENTENCE = 3
+KIND_BONUS = {"camera": 2, "instrument": 2, "microphone": 2, "spacecraft": 1, "place": 1,
+              "person": 1, "date": 0.5, "number": 1, "organisation": 0}  # fmt: skip
+TYPE_BONUS = {"matching": 3, "ordering": 3, "multi": 1.5, "numeric": 1.5, "short": 0.5}
+OBVIOUS = {"nasa", "perseverance", "perseverance rover", "mars"}
+
+
+def score(candidate: Candidate) -> float:
+    """Rank of a candidate (see module docstring)."""
+    words = len(candidate.sources[0].clean.split())
+    value = 0.0 if 10 <= words <= 35 or len(candidate.sources) > 1 else -1.0
+    value += KIND_BONUS.get(candidate.kind, 0) + TYPE_BONUS.get(candidate.type, 0)
+    if any(normalise(a) in OBVIOUS for a in candidate.answers):
+        value -= 2
+    if candidate.type == "short" and len(candidate.answers[0]) > 25:
+        value -= 1
+    return value
+
+
+def stable_key(candidate: Candidate) -> str:
+    """A tie-breaker that depends only on the candidate's content."""
+    text = f"{candidate.rule}|{candidate.source_start}|{candidate.prompt}"
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def near_duplicate(a: Candidate, b: Candidate) -> bool:
+    """Same type and answer in overlapping stems, or stems that share most words."""
+    if a.type != b.type:
+        return False
+    words_a, words_b = content_words(a.stem or a.prompt), content_words(b.stem or b.prompt)
+    overlap = len(words_a & words_b) / max(1, len(words_a | words_b))
+    same_answer = [normalise(x) for x in a.answers] == [normalise(x) for x in b.answers]
+    return overlap >= 0.75 or (same_answer and overlap >= 0.4)
+
+
+def select(candidates: list[Candidate]) -> tuple[list[Candidate], int]:
+    """The kept candidates in rank order, and how many were dropped as duplicates."""
+    for candidate in candidates:
+        candidate.score = score(candidate)
+    ranked = sorted(candidates, key=lambda c: (-c.score, stable_key(c)))
+    kept: list[Candidate] = []
+    per_sentence: dict[int, list[Candidate]] = {}
+    truth_toggle = 0
+    dropped = 0
+    for candidate in ranked:
+        start = candidate.source_start
+        same_sentence = per_sentence.get(start, [])
+        if len(same_sentence) >= PER_SENTENCE or any(
+            c.type == candidate.type for c in same_sentence
+        ):
+            continue
+        if candidate.type == "truefalse" and candidate.data["answer"] != bool(truth_toggle % 2):
+            continue
+        if any(near_duplicate(candidate, k) for k in kept):
+            dropped += 1
+            continue
+        if candidate.type == "truefalse":
+            truth_toggle += 1
+        kept.append(candidate)
+        per_sentence.setdefault(start, []).append(candidate)
+    return kept, dropped

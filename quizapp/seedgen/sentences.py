@@ -1,0 +1,115 @@
+"""Sentence splitting with raw offsets, plus a cleaned reading text per sentence.
+
+spaCy's blank English pipeline with the rule-based ``sentencizer`` splits each block.
+Two general repairs follow:
+
+* a split inside a name ("Mars Reconnaissance. Orbiter") is undone when the two
+  words around the stray period appear elsewhere in the article without it;
+* the cleaned text ``clean`` collapses whitespace, puts a space after a month
+  abbreviation glued to its day ("Feb.18") and fixes "thorough" used as a
+  preposition ("falling thorough the atmosphere").
+
+``text`` is always ``raw[start:end]``; ``clean`` is what questions quote.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from .extract import Block
+
+MONTH_GLUED = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.(\d)")
+THOROUGH_AS_PREPOSITION = re.compile(r"\bthorough (the|a|an)\b")
+FIRST_PERSON = re.compile(r"\b(I|me|my|we|us|our)\b", re.IGNORECASE)
+OPENER_AT_END = re.compile(r"\s+[(\"“]$")
+QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of the article body; ``text == raw[start:end]``."""
+
+    index: int
+    block: int
+    start: int
+    end: int
+    text: str
+    clean: str
+
+    @property
+    def first_person(self) -> bool:
+        """True when the writer speaks as "I"/"we" outside quotation marks."""
+        return bool(FIRST_PERSON.search(QUOTED.sub("", self.clean)))
+
+    @property
+    def is_quote(self) -> bool:
+        """True when the sentence is (or starts with) quoted speech."""
+        return self.clean.startswith(('"', "“"))
+
+
+@lru_cache(maxsize=1)
+def load_nlp() -> Language:
+    """The shared spaCy pipeline: blank English plus the rule-based sentencizer."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def clean_text(text: str) -> str:
+    """Readable form of a sentence for question stems (see module docstring)."""
+    text = re.sub(r"\s+", " ", text).strip()
+    text = MONTH_GLUED.sub(r"\1. \2", text)
+    return THOROUGH_AS_PREPOSITION.sub(r"through \1", text)
+
+
+def is_stray_period(raw: str, left: str, right: str) -> bool:
+    """True when ``left. right`` is a name broken by a period ("Reconnaissance. Orbiter")."""
+    last = re.findall(r"(\w+)\.$", left.strip())
+    first = re.findall(r"^(\w+)", right.strip())
+    if not last or not first or not first[0][:1].isupper():
+        return False
+    return f"{last[0]} {first[0]}" in raw
+
+
+def raw_spans(block: Block) -> list[tuple[int, int]]:
+    """Sentencizer spans of one block as raw offsets, trailing whitespace trimmed."""
+    doc = load_nlp()(block.text)
+    spans: list[list[int]] = []
+    for sent in doc.sents:
+        text = sent.text.rstrip()
+        if not text:
+            continue
+        start = block.start + sent.start_char
+        end = start + len(text)
+        opener = OPENER_AT_END.search(text)
+        if spans and spans[-1][2]:
+            start -= spans[-1][2]
+        if opener:
+            spans.append([start, end - len(opener.group()), 1])
+        else:
+            spans.append([start, end, 0])
+    return [(start, end) for start, end, _ in spans]
+
+
+def split_sentences(raw: str, blocks: list[Block]) -> list[Sentence]:
+    """Split every block into sentences, repairing stray periods inside names."""
+    sentences: list[Sentence] = []
+    for block_index, block in enumerate(blocks):
+        merged: list[tuple[int, int, bool]] = []
+        for start, end in raw_spans(block):
+            if merged and is_stray_period(raw, raw[merged[-1][0] : merged[-1][1]], raw[start:end]):
+                merged[-1] = (merged[-1][0], end, True)
+            else:
+                merged.append((start, end, False))
+        for start, end, repaired in merged:
+            text = raw[start:end]
+            clean = clean_text(text)
+            if repaired:
+                clean = re.sub(r"(\w)\. (?=[A-Z]\w*,)", r"\1 ", clean, count=1)
+            sentences.append(Sentence(len(sentences), block_index, start, end, text, clean))
+    return sentences

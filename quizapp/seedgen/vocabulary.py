@@ -1,0 +1,76 @@
+"""The domain vocabulary (``seed/vocabulary.toml``) as plain data.
+
+Terms say what kind of thing a name is (camera, spacecraft, place, ...); events name
+things that can happen, recognised by phrases. Neither is a source of facts.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+KINDS = ("camera", "instrument", "microphone", "spacecraft", "place", "organisation", "person")
+
+
+@dataclass(frozen=True)
+class Term:
+    """A known name, its spelling variants and its kind."""
+
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def spellings(self) -> tuple[str, ...]:
+        """The name followed by its aliases."""
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class EventType:
+    """An event the pipeline recognises by any of its lower-case phrases."""
+
+    label: str
+    phrases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Terms and event types; an empty vocabulary is valid."""
+
+    terms: tuple[Term, ...] = ()
+    events: tuple[EventType, ...] = field(default_factory=tuple)
+
+    def kind_of(self, name: str) -> str | None:
+        """The kind of a known name or alias (case-insensitive), else None."""
+        lowered = name.lower()
+        for term in self.terms:
+            if lowered in (s.lower() for s in term.spellings):
+                return term.kind
+        return None
+
+    def term_for(self, name: str) -> Term | None:
+        """The term whose name or alias is ``name`` (case-insensitive)."""
+        lowered = name.lower()
+        for term in self.terms:
+            if lowered in (s.lower() for s in term.spellings):
+                return term
+        return None
+
+
+def load_vocabulary(path: Path | str | None) -> Vocabulary:
+    """Read a vocabulary TOML file; ``None`` or a missing file gives an empty vocabulary."""
+    if path is None or not Path(path).exists():
+        return Vocabulary()
+    data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    terms = []
+    for entry in data.get("term", []):
+        if entry["kind"] not in KINDS:
+            raise ValueError(f"unknown kind {entry['kind']!r} for {entry['name']!r}")
+        terms.append(Term(entry["name"], entry["kind"], tuple(entry.get("aliases", ()))))
+    events = tuple(
+        EventType(entry["label"], tuple(p.lower() for p in entry["phrases"]))
+        for entry in data.get("event", [])
+    )
+    return Vocabulary(tuple(terms), events)
