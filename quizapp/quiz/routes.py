@@ -1,15 +1,215 @@
 """Views for the quiz list, attempts and results."""
 
-from flask import render_template
+import sqlalchemy as sa
+from flask import abort, current_app, flash, jsonify, redirect, render_template, url_for
+from flask_login import current_user, login_required
 
-from quizapp.quiz import bp
+from quizapp.extensions import db
+from quizapp.models import Attempt, QuestionVersion, Quiz, Response
+from quizapp.models.base import utcnow
+from quizapp.questiontypes import get_type
+from quizapp.quiz import bp, progress
+from quizapp.quiz.attempts import (
+    AttemptClosed,
+    AttemptError,
+    close_if_expired,
+    start_attempt,
+    submit_attempt,
+)
+from quizapp.quiz.attempts import save_answer as store_answer
+from quizapp.quiz.forms import ConfirmForm, answer_form_class
+from quizapp.quiz.review import feedback_visible, review_items
+
+
+def _user_id() -> int | None:
+    return current_user.id if current_user.is_authenticated else None
 
 
 @bp.route("/")
 def home():
-    return render_template("quiz/home.html")
+    sections = progress.topic_sections(_user_id(), current_app.config["SEED_DIR"])
+    return render_template("quiz/home.html", sections=sections, form=ConfirmForm())
+
+
+def _published_quiz(slug: str) -> Quiz:
+    return db.first_or_404(sa.select(Quiz).where(Quiz.slug == slug, Quiz.is_published.is_(True)))
+
+
+@bp.route("/quiz/<slug>")
+def quiz_detail(slug: str):
+    quiz = _published_quiz(slug)
+    (standing,) = progress.standings_for(_user_id(), [quiz])
+    title = progress.topic_title(quiz.topic, current_app.config["SEED_DIR"])
+    return render_template(
+        "quiz/detail.html", quiz=quiz, standing=standing, topic_title=title, form=ConfirmForm()
+    )
+
+
+@bp.post("/quiz/<slug>/start")
+@login_required
+def start(slug: str):
+    quiz = _published_quiz(slug)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    try:
+        result = start_attempt(current_user, quiz)
+    except AttemptError as error:
+        flash(str(error), "warning")
+        return redirect(url_for("quiz.quiz_detail", slug=slug))
+    if result.resumed:
+        flash("Welcome back: your attempt continues where you left it.", "info")
+    return redirect(url_for("quiz.question", attempt_id=result.attempt.id, position=1))
+
+
+def _own_attempt(attempt_id: int) -> Attempt:
+    attempt = db.first_or_404(
+        sa.select(Attempt)
+        .where(Attempt.id == attempt_id, Attempt.user_id == current_user.id)
+        .options(sa.orm.joinedload(Attempt.quiz))
+    )
+    close_if_expired(attempt)
+    return attempt
+
+
+def _responses(attempt: Attempt, with_articles: bool = False) -> list[Response]:
+    load_version = sa.orm.joinedload(Response.version)
+    if with_articles:
+        load_version = load_version.joinedload(QuestionVersion.article)
+    return list(
+        db.session.scalars(
+            sa.select(Response)
+            .where(Response.attempt_id == attempt.id)
+            .options(load_version)
+            .order_by(Response.position)
+        )
+    )
+
+
+def _next_position(nav: str | None, position: int, count: int) -> int | str:
+    if nav == "finish":
+        return "finish"
+    if nav == "previous":
+        return max(1, position - 1)
+    if nav == "next":
+        return position + 1 if position < count else "finish"
+    if nav and nav.isdigit() and 1 <= int(nav) <= count:
+        return int(nav)
+    return position
+
+
+@bp.route("/attempt/<int:attempt_id>/q/<int:position>", methods=["GET", "POST"])
+@login_required
+def question(attempt_id: int, position: int):
+    attempt = _own_attempt(attempt_id)
+    if not attempt.is_open:
+        flash("This attempt is finished.", "info")
+        return redirect(url_for("quiz.results", attempt_id=attempt.id))
+    responses = _responses(attempt)
+    if not 1 <= position <= len(responses):
+        abort(404)
+    response = responses[position - 1]
+    version, qtype = response.version, get_type(response.version.type)
+    form_class = answer_form_class(qtype, version, response.option_order)
+    if form_class().is_submitted():
+        form = form_class()
+        if form.validate():
+            try:
+                store_answer(
+                    attempt.id,
+                    position,
+                    qtype.answer_from_form(form, version.data, response.option_order),
+                )
+            except AttemptClosed as error:
+                flash(str(error), "warning")
+                return redirect(url_for("quiz.results", attempt_id=attempt.id))
+            target = _next_position(form.nav.data, position, len(responses))
+            if target == "finish":
+                return redirect(url_for("quiz.summary", attempt_id=attempt.id))
+            return redirect(url_for("quiz.question", attempt_id=attempt.id, position=target))
+    else:
+        form = form_class(
+            formdata=None,
+            data=qtype.field_data(version.data, response.option_order, response.answer),
+        )
+    return render_template(
+        "quiz/question.html",
+        attempt=attempt,
+        responses=responses,
+        response=response,
+        qtype=qtype,
+        question=version,
+        form=form,
+        now=utcnow(),
+    )
+
+
+@bp.post("/attempt/<int:attempt_id>/q/<int:position>/autosave")
+@login_required
+def autosave(attempt_id: int, position: int):
+    attempt = _own_attempt(attempt_id)
+    response = db.first_or_404(
+        sa.select(Response)
+        .where(Response.attempt_id == attempt.id, Response.position == position)
+        .options(sa.orm.joinedload(Response.version))
+    )
+    version, qtype = response.version, get_type(response.version.type)
+    form = answer_form_class(qtype, version, response.option_order)()
+    if not form.validate():
+        return jsonify(saved=False, errors=form.errors), 422
+    try:
+        store_answer(
+            attempt.id, position, qtype.answer_from_form(form, version.data, response.option_order)
+        )
+    except AttemptClosed as error:
+        return jsonify(saved=False, closed=True, message=str(error)), 409
+    return jsonify(saved=True)
+
+
+@bp.route("/attempt/<int:attempt_id>/summary")
+@login_required
+def summary(attempt_id: int):
+    attempt = _own_attempt(attempt_id)
+    if not attempt.is_open:
+        return redirect(url_for("quiz.results", attempt_id=attempt.id))
+    responses = _responses(attempt)
+    return render_template(
+        "quiz/summary.html",
+        attempt=attempt,
+        responses=responses,
+        unanswered=[r for r in responses if r.answer is None],
+        form=ConfirmForm(),
+        now=utcnow(),
+    )
+
+
+@bp.post("/attempt/<int:attempt_id>/submit")
+@login_required
+def submit(attempt_id: int):
+    attempt = _own_attempt(attempt_id)
+    if not ConfirmForm().validate_on_submit():
+        abort(400)
+    if submit_attempt(attempt.id):
+        flash("Your answers have been submitted.", "success")
+    else:
+        flash("This attempt was already submitted; your score is below.", "info")
+    return redirect(url_for("quiz.results", attempt_id=attempt.id))
+
+
+@bp.route("/attempt/<int:attempt_id>/results")
+@login_required
+def results(attempt_id: int):
+    attempt = _own_attempt(attempt_id)
+    if attempt.is_open:
+        flash("Submit the attempt to see your results.", "info")
+        return redirect(url_for("quiz.summary", attempt_id=attempt.id))
+    show = feedback_visible(attempt.quiz, utcnow())
+    items = review_items(_responses(attempt, with_articles=True)) if show else []
+    return render_template("quiz/results.html", attempt=attempt, items=items, show=show)
 
 
 @bp.route("/results")
+@login_required
 def my_results():
-    return render_template("quiz/home.html")
+    sections = progress.topic_sections(current_user.id, current_app.config["SEED_DIR"])
+    history = progress.attempt_history(current_user.id)
+    return render_template("quiz/my_results.html", sections=sections, history=history)

@@ -1,0 +1,246 @@
+"""The attempt engine: start, save, submit and close attempts.
+
+Every function takes plain values and works inside the current database
+session; the views only translate HTTP into these calls. The database
+enforces the rules that matter under concurrency (one open attempt per user
+and quiz, unique attempt numbers); these functions turn a lost race into
+the outcome the winner produced.
+"""
+
+import random
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import joinedload
+
+from quizapp.extensions import db
+from quizapp.models import Attempt, AttemptState, Quiz, Response, User
+from quizapp.models.base import utcnow
+from quizapp.questiontypes import get_type
+from quizapp.quiz.selection import draw_questions, pool_for
+
+
+class AttemptError(Exception):
+    """A request the attempt rules refuse; the message is shown to the student."""
+
+
+class QuizUnavailable(AttemptError):
+    pass
+
+
+class NoAttemptsLeft(AttemptError):
+    pass
+
+
+class AttemptClosed(AttemptError):
+    pass
+
+
+@dataclass(frozen=True)
+class StartResult:
+    attempt: Attempt
+    resumed: bool
+
+
+def quiz_availability(quiz: Quiz, now: datetime) -> str | None:
+    """Why the quiz cannot be started now, or None when it can."""
+    if not quiz.is_published:
+        return "This quiz is not available."
+    if quiz.opens_at is not None and now < quiz.opens_at:
+        return f"This quiz opens on {quiz.opens_at:%d %B %Y at %H:%M} UTC."
+    if quiz.closes_at is not None and now >= quiz.closes_at:
+        return "This quiz has closed."
+    return None
+
+
+def open_attempt(user_id: int, quiz_id: int) -> Attempt | None:
+    """The user's open attempt at the quiz, if any."""
+    return db.session.scalar(
+        sa.select(Attempt).where(
+            Attempt.user_id == user_id,
+            Attempt.quiz_id == quiz_id,
+            Attempt.state == AttemptState.OPEN,
+        )
+    )
+
+
+def attempts_used(user_id: int, quiz_id: int) -> int:
+    """How many attempts the user has started at the quiz."""
+    return db.session.scalar(
+        sa.select(sa.func.count(Attempt.id)).where(
+            Attempt.user_id == user_id, Attempt.quiz_id == quiz_id
+        )
+    )
+
+
+def start_attempt(
+    user: User, quiz: Quiz, now: datetime | None = None, rng: random.Random | None = None
+) -> StartResult:
+    """Resume the user's open attempt at the quiz or start a new one.
+
+    Raises QuizUnavailable or NoAttemptsLeft with a message for the student.
+    """
+    now = now or utcnow()
+    rng = rng or random.Random()
+    current = open_attempt(user.id, quiz.id)
+    if current is not None and not close_if_expired(current, now):
+        return StartResult(current, resumed=True)
+    reason = quiz_availability(quiz, now)
+    if reason:
+        raise QuizUnavailable(reason)
+    used = attempts_used(user.id, quiz.id)
+    if quiz.attempts_allowed is not None and used >= quiz.attempts_allowed:
+        raise NoAttemptsLeft("You have used all your attempts at this quiz.")
+    versions = draw_questions(pool_for(quiz), quiz.draw_count, rng, quiz.shuffle_questions)
+    if not versions:
+        raise QuizUnavailable("This quiz has no questions yet.")
+    attempt = Attempt(
+        user_id=user.id,
+        quiz_id=quiz.id,
+        number=used + 1,
+        started_at=now,
+        deadline=_deadline(quiz, now),
+    )
+    attempt.responses = [
+        Response(
+            position=position,
+            question_version_id=version.id,
+            option_order=get_type(version.type).shown_order(
+                version.data, rng, quiz.shuffle_options
+            ),
+        )
+        for position, version in enumerate(versions, start=1)
+    ]
+    db.session.add(attempt)
+    try:
+        db.session.commit()
+    except IntegrityError:
+        # Another request started an attempt at the same moment: use that one.
+        db.session.rollback()
+        winner = open_attempt(user.id, quiz.id)
+        if winner is None:
+            raise NoAttemptsLeft("You have used all your attempts at this quiz.") from None
+        return StartResult(winner, resumed=True)
+    return StartResult(attempt, resumed=False)
+
+
+def _deadline(quiz: Quiz, now: datetime) -> datetime | None:
+    deadline = None
+    if quiz.time_limit_seconds:
+        deadline = now + timedelta(seconds=quiz.time_limit_seconds)
+    if quiz.closes_at is not None and (deadline is None or quiz.closes_at < deadline):
+        deadline = quiz.closes_at
+    return deadline
+
+
+def grace() -> timedelta:
+    """How late an answer may arrive after the deadline and still count."""
+    from flask import current_app
+
+    return timedelta(seconds=current_app.config["DEADLINE_GRACE_SECONDS"])
+
+
+def is_past_deadline(attempt: Attempt, now: datetime) -> bool:
+    """Whether answers for the attempt no longer count."""
+    return attempt.deadline is not None and now > attempt.deadline + grace()
+
+
+def close_if_expired(attempt: Attempt, now: datetime | None = None) -> bool:
+    """Close an open attempt whose deadline has passed; True when it is (now) closed."""
+    now = now or utcnow()
+    if not attempt.is_open:
+        return True
+    if not is_past_deadline(attempt, now):
+        return False
+    finish_attempt(attempt.id, AttemptState.TIMED_OUT, attempt.deadline)
+    db.session.refresh(attempt)
+    return True
+
+
+def lock_attempt(attempt_id: int) -> Attempt | None:
+    """Load the attempt with a row lock (PostgreSQL) for a change that depends on its state."""
+    return db.session.scalar(
+        sa.select(Attempt)
+        .where(Attempt.id == attempt_id)
+        .with_for_update()
+        .execution_options(populate_existing=True)
+    )
+
+
+def save_answer(attempt_id: int, position: int, answer: Any, now: datetime | None = None) -> None:
+    """Store the answer to one question of an open attempt.
+
+    Raises AttemptClosed when the attempt was submitted or its time is up;
+    the answer is then not stored.
+    """
+    now = now or utcnow()
+    attempt = lock_attempt(attempt_id)
+    if attempt is None or not attempt.is_open:
+        db.session.rollback()
+        raise AttemptClosed("This attempt has already been submitted.")
+    if is_past_deadline(attempt, now):
+        db.session.rollback()
+        close_if_expired(attempt, now)
+        raise AttemptClosed("Time is up: this attempt was closed with the answers saved before.")
+    result = db.session.execute(
+        sa.update(Response)
+        .where(Response.attempt_id == attempt_id, Response.position == position)
+        .values(answer=answer, saved_at=now)
+    )
+    if result.rowcount != 1:
+        db.session.rollback()
+        raise AttemptError("There is no such question in this attempt.")
+    db.session.commit()
+
+
+def finish_attempt(
+    attempt_id: int, state: AttemptState = AttemptState.SUBMITTED, at: datetime | None = None
+) -> bool:
+    """Grade and close an open attempt; False when it was already closed.
+
+    The conditional update from ``open`` is what makes a second, parallel
+    submission a no-op: only one transaction can move the row out of ``open``.
+    """
+    at = at or utcnow()
+    claimed = db.session.execute(
+        sa.update(Attempt)
+        .where(Attempt.id == attempt_id, Attempt.state == AttemptState.OPEN)
+        .values(state=state, submitted_at=at, score=0.0)
+    )
+    if claimed.rowcount != 1:
+        db.session.rollback()
+        return False
+    responses = db.session.scalars(
+        sa.select(Response)
+        .where(Response.attempt_id == attempt_id)
+        .options(joinedload(Response.version))
+        .execution_options(populate_existing=True)
+    ).all()
+    for response in responses:
+        version = response.version
+        response.score = get_type(version.type).grade(version.data, response.answer)
+    total = sum(r.score for r in responses) / len(responses) if responses else 0.0
+    db.session.execute(
+        sa.update(Attempt).where(Attempt.id == attempt_id).values(score=min(1.0, total))
+    )
+    db.session.commit()
+    return True
+
+
+def submit_attempt(attempt_id: int, now: datetime | None = None) -> bool:
+    """Submit an attempt for grading; False when it had already been closed.
+
+    An attempt whose deadline has passed is closed as timed out at its
+    deadline instead, with the answers saved before it.
+    """
+    now = now or utcnow()
+    attempt = lock_attempt(attempt_id)
+    if attempt is None or not attempt.is_open:
+        db.session.rollback()
+        return False
+    if is_past_deadline(attempt, now):
+        return finish_attempt(attempt_id, AttemptState.TIMED_OUT, attempt.deadline)
+    return finish_attempt(attempt_id, AttemptState.SUBMITTED, now)

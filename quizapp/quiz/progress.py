@@ -1,0 +1,169 @@
+"""Grades, attempts left and per-topic progress, aggregated in SQL."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import sqlalchemy as sa
+
+from quizapp.extensions import db
+from quizapp.models import (
+    Attempt,
+    AttemptState,
+    GradingMethod,
+    Question,
+    QuestionStatus,
+    Quiz,
+    QuizQuestion,
+    SelectionMode,
+)
+
+DEFAULT_TOPIC_TITLES = {
+    "landing": "The Landing",
+    "instruments": "The Rover's Instruments",
+    "mission": "The Mission",
+}
+
+
+def quiz_grade(scores: list[float], method: GradingMethod) -> float | None:
+    """The grade for a quiz from the finished attempts' scores, oldest first."""
+    if not scores:
+        return None
+    if method == GradingMethod.HIGHEST:
+        return max(scores)
+    if method == GradingMethod.FIRST:
+        return scores[0]
+    if method == GradingMethod.LAST:
+        return scores[-1]
+    return sum(scores) / len(scores)
+
+
+@dataclass
+class QuizStanding:
+    """One user's standing on one quiz."""
+
+    quiz: Quiz
+    question_count: int
+    attempts_used: int = 0
+    scores: list[float] = field(default_factory=list)
+    open_attempt_id: int | None = None
+
+    @property
+    def grade(self) -> float | None:
+        return quiz_grade(self.scores, self.quiz.grading_method)
+
+    @property
+    def attempts_left(self) -> int | None:
+        if self.quiz.attempts_allowed is None:
+            return None
+        return max(0, self.quiz.attempts_allowed - self.attempts_used)
+
+
+@dataclass
+class TopicSection:
+    """A topic with its quizzes and the user's progress in it."""
+
+    topic: str
+    title: str
+    standings: list[QuizStanding]
+
+    @property
+    def quizzes_taken(self) -> int:
+        return sum(1 for s in self.standings if s.scores)
+
+    @property
+    def average_grade(self) -> float | None:
+        grades = [s.grade for s in self.standings if s.grade is not None]
+        return sum(grades) / len(grades) if grades else None
+
+
+@lru_cache(maxsize=8)
+def _topic_titles_from(seed_dir: str) -> dict[str, str]:
+    import tomllib
+
+    path = Path(seed_dir) / "quizzes.toml"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError):
+        return {}
+    titles = data.get("topics", {})
+    return {str(k): str(v) for k, v in titles.items()} if isinstance(titles, dict) else {}
+
+
+def topic_title(topic: str, seed_dir: str | None = None) -> str:
+    """The display name of a topic."""
+    titles = {**DEFAULT_TOPIC_TITLES, **(_topic_titles_from(seed_dir) if seed_dir else {})}
+    return titles.get(topic, topic.replace("_", " ").capitalize())
+
+
+def _pool_sizes() -> tuple[dict[str, int], dict[int, int]]:
+    by_topic = dict(
+        db.session.execute(
+            sa.select(Question.topic, sa.func.count(Question.id))
+            .where(Question.status == QuestionStatus.PUBLISHED)
+            .group_by(Question.topic)
+        ).all()
+    )
+    by_fixed_quiz = dict(
+        db.session.execute(
+            sa.select(QuizQuestion.quiz_id, sa.func.count())
+            .join(Question, Question.id == QuizQuestion.question_id)
+            .where(Question.status == QuestionStatus.PUBLISHED)
+            .group_by(QuizQuestion.quiz_id)
+        ).all()
+    )
+    return by_topic, by_fixed_quiz
+
+
+def standings_for(user_id: int | None, quizzes: list[Quiz]) -> list[QuizStanding]:
+    """Each quiz with its question count and the user's attempts, in three queries."""
+    by_topic, by_fixed_quiz = _pool_sizes()
+    standings = {}
+    for quiz in quizzes:
+        if quiz.selection == SelectionMode.FIXED:
+            count = by_fixed_quiz.get(quiz.id, 0)
+        else:
+            count = min(quiz.draw_count or 0, by_topic.get(quiz.topic, 0))
+        standings[quiz.id] = QuizStanding(quiz=quiz, question_count=count)
+    if user_id is not None and standings:
+        rows = db.session.execute(
+            sa.select(Attempt.quiz_id, Attempt.id, Attempt.state, Attempt.score)
+            .where(Attempt.user_id == user_id, Attempt.quiz_id.in_(standings))
+            .order_by(Attempt.quiz_id, Attempt.number)
+        ).all()
+        for quiz_id, attempt_id, state, score in rows:
+            standing = standings[quiz_id]
+            standing.attempts_used += 1
+            if state == AttemptState.OPEN:
+                standing.open_attempt_id = attempt_id
+            else:
+                standing.scores.append(score)
+    return list(standings.values())
+
+
+def topic_sections(user_id: int | None, seed_dir: str | None = None) -> list[TopicSection]:
+    """The published quizzes grouped by topic, with the user's standing on each."""
+    quizzes = list(
+        db.session.scalars(
+            sa.select(Quiz).where(Quiz.is_published.is_(True)).order_by(Quiz.topic, Quiz.id)
+        )
+    )
+    grouped: dict[str, list[QuizStanding]] = defaultdict(list)
+    for standing in standings_for(user_id, quizzes):
+        grouped[standing.quiz.topic].append(standing)
+    order = list(DEFAULT_TOPIC_TITLES)
+    topics = sorted(grouped, key=lambda t: (order.index(t) if t in order else len(order), t))
+    return [TopicSection(t, topic_title(t, seed_dir), grouped[t]) for t in topics]
+
+
+def attempt_history(user_id: int) -> list[Attempt]:
+    """All the user's attempts, newest first, with their quiz loaded."""
+    return list(
+        db.session.scalars(
+            sa.select(Attempt)
+            .where(Attempt.user_id == user_id)
+            .options(sa.orm.joinedload(Attempt.quiz))
+            .order_by(Attempt.started_at.desc(), Attempt.id.desc())
+        )
+    )

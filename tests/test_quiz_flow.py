@@ -1,0 +1,228 @@
+"""The student's path through the test client: home, start, answer, submit, review."""
+
+import re
+
+import pytest
+import sqlalchemy as sa
+
+from quizapp.extensions import db
+from quizapp.models import Attempt, Response
+from tests.factories import ARTICLE_TEXT, make_bank, make_quiz
+
+
+@pytest.fixture
+def landing_quiz(app):
+    with app.app_context():
+        make_bank()
+        quiz = make_quiz(attempts_allowed=3, time_limit_seconds=900)
+        return quiz.slug
+
+
+def _start(client, slug):
+    response = client.post(f"/quiz/{slug}/start")
+    assert response.status_code == 302
+    match = re.search(r"/attempt/(\d+)/q/1$", response.headers["Location"])
+    assert match, response.headers["Location"]
+    return int(match.group(1))
+
+
+def _responses(app, attempt_id):
+    with app.app_context():
+        rows = db.session.scalars(
+            sa.select(Response).where(Response.attempt_id == attempt_id).order_by(Response.position)
+        ).all()
+        return [
+            {
+                "position": r.position,
+                "type": r.version.type,
+                "data": r.version.data,
+                "order": r.option_order,
+                "answer": r.answer,
+                "key": r.version.question.key,
+            }
+            for r in rows
+        ]
+
+
+def _correct_form(item) -> dict:
+    """Form fields answering one question correctly, as a browser would post them.
+
+    Choices are posted as their position on the page, never as the stored index.
+    """
+    data, order = item["data"], item["order"]
+    kind = item["type"]
+
+    def shown(original: int) -> str:
+        return str(order.index(original))
+
+    if kind == "mcq":
+        return {"answer": shown(data["options"].index(data["answer"]))}
+    if kind == "multi":
+        return {"answer": [shown(data["options"].index(a)) for a in data["answers"]]}
+    if kind == "truefalse":
+        return {"answer": "true" if data["answer"] else "false"}
+    if kind == "numeric":
+        return {"answer": str(data["answer"])}
+    if kind == "short":
+        return {"answer": data["answers"][0].upper() + "!"}
+    if kind == "matching":
+        return {f"match_{i}": shown(i) for i in range(len(data["pairs"]))}
+    if kind == "ordering":
+        return {f"position_{k}": str(original + 1) for k, original in enumerate(order)}
+    raise AssertionError(kind)
+
+
+def test_home_lists_topics_with_quiz_facts(client, student_client, landing_quiz):
+    page = student_client.get("/").get_data(as_text=True)
+    assert "The Landing" in page
+    assert "How the rover landed." in page
+    assert "15 minutes" in page
+    assert "3 of 3" in page  # attempts left
+
+
+def test_anonymous_visitor_is_sent_to_login_to_start(client, landing_quiz):
+    response = client.post(f"/quiz/{landing_quiz}/start")
+    assert response.status_code == 302
+    assert "/auth/login" in response.headers["Location"]
+
+
+def test_student_takes_a_quiz_and_sees_full_marks_with_sources(app, student_client, landing_quiz):
+    client = student_client
+    attempt_id = _start(client, landing_quiz)
+    items = _responses(app, attempt_id)
+    assert len(items) == 7
+    for item in items:
+        page = client.get(f"/attempt/{attempt_id}/q/{item['position']}")
+        assert page.status_code == 200
+        response = client.post(
+            f"/attempt/{attempt_id}/q/{item['position']}",
+            data={**_correct_form(item), "nav": "next"},
+        )
+        assert response.status_code == 302, response.get_data(as_text=True)
+    assert response.headers["Location"].endswith(f"/attempt/{attempt_id}/summary")
+    summary = client.get(f"/attempt/{attempt_id}/summary").get_data(as_text=True)
+    assert "All 7 questions are answered" in summary
+    response = client.post(f"/attempt/{attempt_id}/submit", follow_redirects=True)
+    page = response.get_data(as_text=True)
+    assert "Score: 100%" in page
+    assert page.count("Correct</span>") == 7
+    assert "<mark>Mastcam-Z is a zoomable camera on the mast.</mark>" in page
+    assert "Test rover lands</cite>, Test Press" in page
+    # The whole article is never quoted: only the cited paragraph.
+    assert "Related News" not in page
+
+
+def test_navigation_saves_and_resumes_on_another_device(app, client, student, landing_quiz):
+    client.post("/auth/login", data={"email": student["email"], "password": student["password"]})
+    attempt_id = _start(client, landing_quiz)
+    items = _responses(app, attempt_id)
+    first = items[0]
+    client.post(f"/attempt/{attempt_id}/q/1", data={**_correct_form(first), "nav": "3"})
+    other_device = app.test_client()
+    other_device.post(
+        "/auth/login", data={"email": student["email"], "password": student["password"]}
+    )
+    assert _start(other_device, landing_quiz) == attempt_id
+    assert _responses(app, attempt_id)[0]["answer"] is not None
+    page = other_device.get(f"/attempt/{attempt_id}/q/1").get_data(as_text=True)
+    assert "checked" in page or "selected" in page or 'value="' in page
+    nav = other_device.get(f"/attempt/{attempt_id}/q/2").get_data(as_text=True)
+    assert 'aria-label="Question 1, answered"' in nav
+    assert 'aria-label="Question 2, not answered"' in nav
+
+
+def test_autosave_stores_an_answer_without_navigation(app, student_client, landing_quiz):
+    attempt_id = _start(student_client, landing_quiz)
+    item = _responses(app, attempt_id)[0]
+    response = student_client.post(f"/attempt/{attempt_id}/q/1/autosave", data=_correct_form(item))
+    assert response.status_code == 200
+    assert response.get_json() == {"saved": True}
+    assert _responses(app, attempt_id)[0]["answer"] is not None
+
+
+def test_invalid_answer_shows_an_error_and_saves_nothing(app, student_client, landing_quiz):
+    attempt_id = _start(student_client, landing_quiz)
+    numeric = next(i for i in _responses(app, attempt_id) if i["type"] == "numeric")
+    url = f"/attempt/{attempt_id}/q/{numeric['position']}"
+    response = student_client.post(url, data={"answer": "twenty-five", "nav": "next"})
+    assert response.status_code == 200
+    assert "Enter a number" in response.get_data(as_text=True)
+    autosave = student_client.post(url + "/autosave", data={"answer": "lots"})
+    assert autosave.status_code == 422
+    assert autosave.get_json()["saved"] is False
+    assert next(i for i in _responses(app, attempt_id) if i["type"] == "numeric")["answer"] is None
+
+
+def test_open_attempt_pages_never_reveal_answers(app, student_client, landing_quiz):
+    attempt_id = _start(student_client, landing_quiz)
+    items = _responses(app, attempt_id)
+    pages = [student_client.get(f"/attempt/{attempt_id}/q/{i['position']}") for i in items]
+    pages.append(student_client.get(f"/attempt/{attempt_id}/summary"))
+    pages.append(student_client.get(f"/attempt/{attempt_id}/results", follow_redirects=True))
+    pages.append(student_client.post(f"/attempt/{attempt_id}/q/1/autosave", data={}))
+    for page in pages:
+        text = page.get_data(as_text=True).lower()
+        for marker in ("is_correct", "correct answer", "explanation", "jezero", "<mark>"):
+            assert marker not in text
+        assert ARTICLE_TEXT.splitlines()[3].lower() not in text  # no source sentence
+
+
+def test_submitting_twice_is_polite(app, student_client, landing_quiz):
+    attempt_id = _start(student_client, landing_quiz)
+    first = student_client.post(f"/attempt/{attempt_id}/submit", follow_redirects=True)
+    second = student_client.post(f"/attempt/{attempt_id}/submit", follow_redirects=True)
+    assert first.status_code == second.status_code == 200
+    assert "already submitted" in second.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.get(Attempt, attempt_id).score == 0.0
+
+
+def test_finished_attempt_cannot_be_answered(app, student_client, landing_quiz):
+    attempt_id = _start(student_client, landing_quiz)
+    student_client.post(f"/attempt/{attempt_id}/submit")
+    response = student_client.post(f"/attempt/{attempt_id}/q/1", data={"nav": "next"})
+    assert response.status_code == 302
+    assert response.headers["Location"].endswith(f"/attempt/{attempt_id}/results")
+    autosave = student_client.post(f"/attempt/{attempt_id}/q/1/autosave", data={})
+    assert autosave.status_code == 409
+
+
+def test_another_students_attempt_is_not_found(app, client, student, other_student, landing_quiz):
+    client.post("/auth/login", data={"email": student["email"], "password": student["password"]})
+    attempt_id = _start(client, landing_quiz)
+    intruder = app.test_client()
+    intruder.post(
+        "/auth/login",
+        data={"email": other_student["email"], "password": other_student["password"]},
+    )
+    for method, url in [
+        ("get", f"/attempt/{attempt_id}/q/1"),
+        ("post", f"/attempt/{attempt_id}/q/1"),
+        ("post", f"/attempt/{attempt_id}/q/1/autosave"),
+        ("get", f"/attempt/{attempt_id}/summary"),
+        ("post", f"/attempt/{attempt_id}/submit"),
+        ("get", f"/attempt/{attempt_id}/results"),
+    ]:
+        assert getattr(intruder, method)(url).status_code == 404, url
+    with app.app_context():
+        assert db.session.get(Attempt, attempt_id).is_open
+
+
+def test_my_results_shows_grades_and_history(app, student_client, landing_quiz):
+    attempt_id = _start(student_client, landing_quiz)
+    student_client.post(f"/attempt/{attempt_id}/submit")
+    page = student_client.get("/results").get_data(as_text=True)
+    assert "The Landing" in page
+    assert "1 of 1 quizzes taken" in page
+    assert f"/attempt/{attempt_id}/results" in page
+    assert "0%" in page
+
+
+def test_undeclared_fields_change_nothing(app, student_client, landing_quiz):
+    attempt_id = _start(student_client, landing_quiz)
+    student_client.post(
+        f"/attempt/{attempt_id}/q/1", data={"score": "1", "state": "submitted", "nav": "next"}
+    )
+    with app.app_context():
+        attempt = db.session.get(Attempt, attempt_id)
+        assert attempt.is_open and attempt.score is None
