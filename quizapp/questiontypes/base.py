@@ -198,12 +198,20 @@ def usable_order(order: Any, size: int) -> list[int]:
     return list(order) if is_permutation(order, size) else list(range(size))
 
 
+_DIGITS = re.compile(r"[0-9]{1,4}")
+
+
+def parse_position(value: Any) -> int | None:
+    """Parse a posted select value made of ASCII digits; ``None`` for anything else."""
+    if isinstance(value, str) and _DIGITS.fullmatch(value):
+        return int(value)
+    return None
+
+
 def original_index(value: Any, order: list[int]) -> int | None:
     """Map a posted shown-position string ("0", "1"...) to the original index, or ``None``."""
-    if not isinstance(value, str) or not value.isdigit():
-        return None
-    position = int(value)
-    return order[position] if position < len(order) else None
+    position = parse_position(value)
+    return order[position] if position is not None and position < len(order) else None
 
 
 def shown_value(index: Any, order: list[int]) -> str | None:

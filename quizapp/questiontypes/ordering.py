@@ -13,6 +13,7 @@ from quizapp.questiontypes.base import (
     QuestionType,
     data_problems,
     is_permutation,
+    parse_position,
     shuffled_away_from_key,
     string_list_problems,
     usable_order,
@@ -95,10 +96,10 @@ class Ordering(QuestionType):
         order = usable_order(order, size)
         positions = {}
         for shown, item in enumerate(order):
-            value = form[field_name(shown)].data or ""
-            if not value.isdigit():
+            place = parse_position(form[field_name(shown)].data)
+            if place is None:
                 return None
-            positions[item] = int(value)
+            positions[item] = place
         answer = sorted(positions, key=positions.__getitem__)
         if sorted(positions.values()) != list(range(1, size + 1)):
             return None
@@ -107,7 +108,7 @@ class Ordering(QuestionType):
     def grade(self, data: dict[str, Any], answer: Any) -> float:
         size = len(data.get("items") or ())
         if size < 2 or not is_permutation(answer, size):
-            return 1.0 if size == 1 and answer == [0] else 0.0
+            return 0.0
         pairs = size * (size - 1) // 2
         in_order = sum(1 for a in range(size) for b in range(a + 1, size) if answer[a] < answer[b])
         return in_order / pairs
