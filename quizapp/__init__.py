@@ -44,9 +44,11 @@ def create_app(test_config: dict | None = None) -> Flask:
     from quizapp.auth import bp as auth_bp
     from quizapp.commands import register_commands
     from quizapp.quiz import bp as quiz_bp
+    from quizapp.teach import bp as teach_bp
 
     app.register_blueprint(auth_bp)
     app.register_blueprint(quiz_bp)
+    app.register_blueprint(teach_bp)
     errors.register(app)
     security.register(app)
     register_commands(app)
