@@ -4,7 +4,13 @@ from datetime import timedelta
 
 
 class DefaultConfig:
-    """Settings that suit one machine with SQLite; production overrides a few."""
+    """Settings that suit one machine with SQLite; production overrides a few.
+
+    Behind HTTPS set ``QUIZAPP_SESSION_COOKIE_SECURE=true`` and
+    ``QUIZAPP_REMEMBER_COOKIE_SECURE=true`` so cookies are only sent over TLS.
+    With several workers or hosts, share the rate-limit counters with
+    ``QUIZAPP_RATELIMIT_STORAGE_URI=redis://127.0.0.1:6379``.
+    """
 
     SQLALCHEMY_ENGINE_OPTIONS: dict = {}
     WTF_CSRF_TIME_LIMIT = None
@@ -13,11 +19,17 @@ class DefaultConfig:
     SESSION_COOKIE_SECURE = False
     REMEMBER_COOKIE_HTTPONLY = True
     REMEMBER_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_SECURE = False
+    REMEMBER_COOKIE_DURATION = timedelta(days=30)
     PERMANENT_SESSION_LIFETIME = timedelta(days=7)
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024
+    RATELIMIT_ENABLED = True
     RATELIMIT_STORAGE_URI = "memory://"
+    RATELIMIT_KEY_PREFIX = "quizapp"
     RATELIMIT_HEADERS_ENABLED = True
+    # Failed logins allowed per client address.
     LOGIN_RATE_LIMIT = "10 per minute"
+    # Failed logins allowed per account (key: the normalised email typed).
     LOGIN_ACCOUNT_RATE_LIMIT = "5 per minute"
     # Answers that arrive this long after an attempt's deadline still count.
     DEADLINE_GRACE_SECONDS = 5

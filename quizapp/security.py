@@ -1,6 +1,9 @@
-"""Security headers on every response."""
+"""Security headers on every response, and checks on where the site may redirect."""
 
-from flask import Flask, Response
+import unicodedata
+from urllib.parse import unquote, urlsplit
+
+from flask import Flask, Response, url_for
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -16,6 +19,42 @@ CONTENT_SECURITY_POLICY = "; ".join(
         "frame-ancestors 'none'",
     ]
 )
+
+
+# Percent-decoding rounds applied before a redirect target is judged.
+_DECODE_ROUNDS = 3
+_MAX_NEXT_LENGTH = 2048
+
+
+def _is_local_path(target: str) -> bool:
+    """Whether ``target`` is a path on this site, judged after any percent-decoding."""
+    candidate = target
+    for _ in range(_DECODE_ROUNDS + 1):
+        if not candidate.startswith("/") or candidate.startswith("//"):
+            return False
+        if "\\" in candidate:
+            return False
+        if any(char.isspace() or unicodedata.category(char)[0] == "C" for char in candidate):
+            return False
+        parts = urlsplit(candidate)
+        if parts.scheme or parts.netloc:
+            return False
+        decoded = unquote(candidate)
+        if decoded == candidate:
+            return True
+        candidate = decoded
+    return False
+
+
+def safe_next_url(target: str | None) -> str:
+    """Return ``target`` when it is a same-site relative path, else the home page.
+
+    Absolute and scheme-relative URLs, backslashes, encoded slashes, schemes such
+    as ``javascript:`` and whitespace or control characters all fall back to home.
+    """
+    if target and len(target) <= _MAX_NEXT_LENGTH and _is_local_path(target):
+        return target
+    return url_for("quiz.home")
 
 
 def register(app: Flask) -> None:

@@ -1,9 +1,9 @@
-"""Accounts: registration, login and logout."""
+"""Accounts: registration, login, logout and password changes."""
 
 import sqlalchemy as sa
-from flask import Blueprint
+from flask import Blueprint, current_app
 
-from quizapp.extensions import db, login_manager
+from quizapp.extensions import db, limiter, login_manager
 from quizapp.models import User
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
@@ -17,6 +17,12 @@ login_manager.login_message_category = "info"
 def load_user(session_token: str) -> User | None:
     """Find the user whose current session token the session carries."""
     return db.session.scalar(sa.select(User).where(User.session_token == session_token))
+
+
+@limiter.request_filter
+def _rate_limits_switched_off() -> bool:
+    """Honour ``RATELIMIT_ENABLED`` of the app serving the request, read at request time."""
+    return not current_app.config.get("RATELIMIT_ENABLED", True)
 
 
 from quizapp.auth import routes  # noqa: E402,F401

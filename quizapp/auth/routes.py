@@ -1,20 +1,108 @@
-"""Views for registration, login and logout."""
+"""Views for registration, login, logout and password changes."""
 
-from flask import abort
+from flask import (
+    Response,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
+from flask_login import current_user, login_required, login_user, logout_user
 
-from quizapp.auth import bp
+from quizapp.auth import bp, services
+from quizapp.auth.forms import PASSWORD_HELP, ChangePasswordForm, LoginForm, RegistrationForm
+from quizapp.extensions import limiter
+from quizapp.models import User
+from quizapp.security import safe_next_url
+
+LOGIN_FAILED_MESSAGE = "Invalid email or password."
 
 
-@bp.route("/login")
+def _address_limit() -> str:
+    return current_app.config["LOGIN_RATE_LIMIT"]
+
+
+def _account_limit() -> str:
+    return current_app.config["LOGIN_ACCOUNT_RATE_LIMIT"]
+
+
+def _account_key() -> str:
+    return "account:" + services.fold_login_key(request.form.get("email", ""))
+
+
+def _login_failed(response: Response) -> bool:
+    """Only attempts that did not log anyone in count against the limits."""
+    return response.status_code != 302
+
+
+def _has_remember_cookie() -> bool:
+    return current_app.config.get("REMEMBER_COOKIE_NAME", "remember_token") in request.cookies
+
+
+def _start_session(user: User, remember: bool = False) -> None:
+    """Log ``user`` in on a fresh session, so nothing from before login carries over."""
+    session.clear()
+    login_user(user, remember=remember)
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@limiter.limit(_address_limit, methods=["POST"], deduct_when=_login_failed)
+@limiter.limit(_account_limit, key_func=_account_key, methods=["POST"], deduct_when=_login_failed)
 def login():
-    abort(404)
+    target = safe_next_url(request.args.get("next"))
+    if current_user.is_authenticated:
+        return redirect(target)
+    form = LoginForm()
+    if form.validate_on_submit():
+        user = services.authenticate(form.email.data, form.password.data)
+        if user is not None:
+            _start_session(user, remember=form.remember.data)
+            return redirect(target)
+        form.form_errors.append(LOGIN_FAILED_MESSAGE)
+    next_param = target if target != url_for("quiz.home") else None
+    return render_template("auth/login.html", form=form, next_param=next_param)
 
 
-@bp.route("/register")
+@bp.route("/register", methods=["GET", "POST"])
 def register():
-    abort(404)
+    if current_user.is_authenticated:
+        return redirect(url_for("quiz.home"))
+    form = RegistrationForm()
+    if form.validate_on_submit():
+        try:
+            user = services.create_user(form.email.data, form.password.data, form.display_name.data)
+        except services.EmailTakenError as error:
+            form.email.errors.append(str(error))
+        else:
+            _start_session(user)
+            flash(f"Welcome, {user.display_name}! Your account is ready.", "success")
+            return redirect(url_for("quiz.home"))
+    return render_template("auth/register.html", form=form, password_help=PASSWORD_HELP)
 
 
 @bp.route("/logout", methods=["POST"])
 def logout():
-    abort(404)
+    """End this session and every other session of the account."""
+    if current_user.is_authenticated:
+        services.end_all_sessions(current_user._get_current_object())
+    session.clear()
+    logout_user()
+    flash("You have logged out.", "info")
+    return redirect(url_for("quiz.home"))
+
+
+@bp.route("/password", methods=["GET", "POST"])
+@login_required
+def change_password():
+    form = ChangePasswordForm()
+    if form.validate_on_submit():
+        user = current_user._get_current_object()
+        remember = _has_remember_cookie()
+        services.change_password(user, form.new_password.data)
+        _start_session(user, remember=remember)
+        flash("Your password has been changed. Your other sessions have ended.", "success")
+        return redirect(url_for("quiz.home"))
+    return render_template("auth/change_password.html", form=form, password_help=PASSWORD_HELP)

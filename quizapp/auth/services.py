@@ -1,19 +1,215 @@
-"""Account logic without HTTP: creating users, checking passwords."""
+"""Account logic without HTTP: normalising emails, checking passwords, creating users."""
 
-from werkzeug.security import generate_password_hash
+import functools
+import secrets
+import unicodedata
+
+import sqlalchemy as sa
+from email_validator import EmailNotValidError, validate_email
+from sqlalchemy.exc import IntegrityError
+from werkzeug.security import check_password_hash, generate_password_hash
 
 from quizapp.extensions import db
 from quizapp.models import Role, User
+from quizapp.models.user import new_session_token
+
+PASSWORD_MIN_LENGTH = 10
+PASSWORD_MAX_LENGTH = 256
+DISPLAY_NAME_MAX_LENGTH = 80
+EMAIL_MAX_LENGTH = 254
+PASSWORD_METHOD = "scrypt"  # noqa: S105 - a hash method name, not a password
+
+EMAIL_TAKEN_MESSAGE = "An account with this email address already exists. Log in instead."
+PASSWORD_TOO_SHORT_MESSAGE = f"Use at least {PASSWORD_MIN_LENGTH} characters."
+PASSWORD_TOO_LONG_MESSAGE = (
+    f"Use at most {PASSWORD_MAX_LENGTH} characters; longer passwords are not accepted."
+)
+# email_validator refuses special-use domains (.local, .test, ...) outright. Accounts
+# made by an administrator on a private network may use them, so such addresses are
+# validated under this neutral suffix, which is dropped again afterwards.
+_NEUTRAL_DOMAIN_SUFFIX = ".example"
 
 
-def create_user(email: str, password: str, display_name: str, role: Role = Role.STUDENT) -> User:
-    """Create and commit a user (provisional; the accounts module replaces this)."""
+class AccountError(ValueError):
+    """An account could not be created or changed; the message is safe to show."""
+
+
+class InvalidEmailError(AccountError):
+    """The email address is not a valid address."""
+
+
+class EmailTakenError(AccountError):
+    """Another account already uses this (normalised) email address."""
+
+
+class PasswordPolicyError(AccountError):
+    """The password is too short or too long."""
+
+
+class DisplayNameError(AccountError):
+    """The display name is empty or too long."""
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
+
+
+def normalize_email(raw: str, *, allow_reserved_domains: bool = False) -> str:
+    """Return the canonical form of an email address, or raise :class:`InvalidEmailError`.
+
+    Surrounding whitespace is dropped, the address is NFKC-normalised, checked for
+    syntax and case-folded as a whole, so look-alikes (``Student@Example.org``,
+    fullwidth letters) map to the same string. ``allow_reserved_domains`` also
+    accepts special-use domains such as ``quizapp.local``.
+    """
+    candidate = unicodedata.normalize("NFKC", (raw or "").strip())
+    if not candidate:
+        raise InvalidEmailError("Enter your email address.")
+    try:
+        normalized = validate_email(candidate, check_deliverability=False).normalized
+    except EmailNotValidError as error:
+        if not (allow_reserved_domains and "special-use" in str(error)):
+            raise InvalidEmailError(str(error)) from error
+        try:
+            normalized = validate_email(
+                candidate + _NEUTRAL_DOMAIN_SUFFIX, check_deliverability=False
+            ).normalized.removesuffix(_NEUTRAL_DOMAIN_SUFFIX)
+        except EmailNotValidError as second_error:
+            raise InvalidEmailError(str(second_error)) from second_error
+    folded = _fold(normalized)
+    if len(folded) > EMAIL_MAX_LENGTH:
+        raise InvalidEmailError(f"An email address has at most {EMAIL_MAX_LENGTH} characters.")
+    return folded
+
+
+def fold_login_key(raw: str) -> str:
+    """A per-account key for an email as typed: its normal form, or a folded fallback."""
+    try:
+        return normalize_email(raw, allow_reserved_domains=True)
+    except InvalidEmailError:
+        return _fold((raw or "").strip())[:EMAIL_MAX_LENGTH]
+
+
+def check_password_policy(password: str) -> None:
+    """Raise :class:`PasswordPolicyError` unless the password has an accepted length."""
+    if len(password) < PASSWORD_MIN_LENGTH:
+        raise PasswordPolicyError(PASSWORD_TOO_SHORT_MESSAGE)
+    if len(password) > PASSWORD_MAX_LENGTH:
+        raise PasswordPolicyError(PASSWORD_TOO_LONG_MESSAGE)
+
+
+def clean_display_name(raw: str) -> str:
+    """Return the display name trimmed, or raise :class:`DisplayNameError`."""
+    name = " ".join((raw or "").split())
+    if not name:
+        raise DisplayNameError("Enter a display name.")
+    if len(name) > DISPLAY_NAME_MAX_LENGTH:
+        raise DisplayNameError(f"Use at most {DISPLAY_NAME_MAX_LENGTH} characters.")
+    if any(unicodedata.category(char) == "Cc" for char in name):
+        raise DisplayNameError("The display name contains control characters.")
+    return name
+
+
+def hash_password(password: str) -> str:
+    """Hash a password with scrypt (the whole password: nothing is truncated)."""
+    return generate_password_hash(password, method=PASSWORD_METHOD)
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    return hash_password(secrets.token_urlsafe(16))
+
+
+def find_user_by_email(email: str) -> User | None:
+    """The user whose normalised email is ``email``, if any."""
+    return db.session.scalar(sa.select(User).where(User.email == email))
+
+
+def email_taken(email: str) -> bool:
+    """Whether an account already uses this normalised email address."""
+    return find_user_by_email(email) is not None
+
+
+def admin_exists() -> bool:
+    """Whether at least one admin account exists."""
+    return db.session.scalar(sa.select(User.id).where(User.role == Role.ADMIN).limit(1)) is not None
+
+
+def create_user(
+    email: str,
+    password: str,
+    display_name: str,
+    role: Role = Role.STUDENT,
+    *,
+    allow_reserved_domains: bool = False,
+) -> User:
+    """Create and commit a user after checking email, password and name.
+
+    Raises an :class:`AccountError` subclass with a message fit for the person
+    who typed the values; :class:`EmailTakenError` also when a concurrent
+    registration wins the race for the same address.
+    """
+    normalized = normalize_email(email, allow_reserved_domains=allow_reserved_domains)
+    check_password_policy(password)
+    name = clean_display_name(display_name)
+    if email_taken(normalized):
+        raise EmailTakenError(EMAIL_TAKEN_MESSAGE)
     user = User(
-        email=email.strip().lower(),
-        password_hash=generate_password_hash(password, method="scrypt"),
-        display_name=display_name,
-        role=role,
+        email=normalized,
+        password_hash=hash_password(password),
+        display_name=name,
+        role=Role(role),
     )
     db.session.add(user)
-    db.session.commit()
+    try:
+        db.session.commit()
+    except IntegrityError as error:
+        db.session.rollback()
+        raise EmailTakenError(EMAIL_TAKEN_MESSAGE) from error
     return user
+
+
+def authenticate(email: str, password: str) -> User | None:
+    """Return the user with this email and password, or ``None``.
+
+    A password is checked against a dummy hash when there is no such account,
+    so both failures take about the same time.
+    """
+    try:
+        user = find_user_by_email(normalize_email(email, allow_reserved_domains=True))
+    except InvalidEmailError:
+        user = None
+    if user is None:
+        check_password_hash(_dummy_hash(), password)
+        return None
+    if not check_password_hash(user.password_hash, password):
+        return None
+    if not user.password_hash.startswith(PASSWORD_METHOD + ":"):
+        user.password_hash = hash_password(password)
+        db.session.commit()
+    return user
+
+
+def password_matches(user: User, password: str) -> bool:
+    """Whether ``password`` is the user's password (over-long ones never are)."""
+    if len(password) > PASSWORD_MAX_LENGTH:
+        return False
+    return check_password_hash(user.password_hash, password)
+
+
+def end_all_sessions(user: User) -> None:
+    """Rotate the user's session token: every session and remember cookie stops working."""
+    user.session_token = new_session_token()
+    db.session.commit()
+
+
+def change_password(user: User, new_password: str) -> None:
+    """Set a new password and end every existing session of the user."""
+    check_password_policy(new_password)
+    user.password_hash = hash_password(new_password)
+    end_all_sessions(user)
+
+
+def generate_password() -> str:
+    """A random password for an account made by the site itself."""
+    return secrets.token_urlsafe(12)
