@@ -1,6 +1,7 @@
 """Topic and difficulty of a question, by explainable keyword and kind rules.
 
-Topic (first rule that applies):
+Topic (first rule that applies; matching and ordering look at their pairs or items,
+other types at their source sentence):
 
 1. ``instruments`` when the answer is a camera, instrument or microphone;
 2. ``landing`` when the source speaks of the landing itself (landing, landed,
@@ -32,15 +33,18 @@ INSTRUMENT_WORDS = re.compile(
     re.I,
 )
 LANDING_WORDS = re.compile(
-    r"\b(land\w*|touch\w* down|touchdown|descen\w+|parachute|heat shield|sky crane|"
-    r"cables?|jet pack|crater|lowered)\b",
+    r"\b(land(ing|ings|ed|s)?|touch\w* down|touchdown|descen\w+|parachute|heat shield|sky crane|"
+    r"cables?|jet pack|crater)\b",
     re.I,
 )
 
 
 def topic(candidate: Candidate) -> str:
     """``instruments``, ``landing`` or ``mission`` (see module docstring)."""
-    text = " ".join(s.clean for s in candidate.sources)
+    if candidate.type in ("matching", "ordering"):
+        text = str(candidate.data.get("pairs") or candidate.data.get("items"))
+    else:
+        text = " ".join(s.clean for s in candidate.sources)
     if candidate.kind in INSTRUMENT_KINDS:
         return "instruments"
     if LANDING_WORDS.search(text):

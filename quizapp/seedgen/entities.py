@@ -165,7 +165,8 @@ def entity_pipeline(vocabulary: Vocabulary) -> tuple[Language, Matcher]:
         patterns.append(
             {"label": kind, "pattern": [name_word, {"OP": "*", **name_word}, {"ORTH": title}]}
         )
-    cam = {"TEXT": {"REGEX": r"^[A-Z][a-z]*[Cc]ams?$"}}
+    known = sorted(s for term in vocabulary.terms for s in term.spellings)
+    cam = {"TEXT": {"REGEX": r"^[A-Z][a-z]*[Cc]ams?$", "NOT_IN": known}}
     patterns.append({"label": "camera", "pattern": [cam]})
     patterns.append(
         {"label": "camera", "pattern": [cam, {"ORTH": "-"}, {"TEXT": {"REGEX": "^[A-Z0-9]+$"}}]}

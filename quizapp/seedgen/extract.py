@@ -4,8 +4,9 @@ Raw captures put one paragraph on each line. Every non-empty line is a candidate
 block; a block is kept when it reads like prose and is not boilerplate. The rules
 are general (no line numbers, no per-site switches):
 
-* the article ends at the first *end marker* line ("Related News", "Cite this text",
-  "How useful was this post", "News Media Contact", "Leave a Reply", ...);
+* once prose has started, the article ends at the first *end marker* line
+  ("Related News", "Cite this text", "How useful was this post", "News Media Contact",
+  "Leave a Reply", ...);
 * lines that start with a chrome prefix ("Credit:", "RELATED:", "Sources:", a
   language switch like "[SK]") or contain a URL, e-mail address or phone number
   are dropped;
@@ -148,7 +149,9 @@ def extract_blocks(raw: str) -> list[Block]:
     seen: set[str] = set()
     for line in candidate_lines(raw):
         if is_end_marker(line.text):
-            break
+            if kept:
+                break
+            continue  # a share bar or similar above the article
         if rejection_reason(line.text):
             continue
         key = normalise_line(line.text)

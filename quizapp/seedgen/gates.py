@@ -59,7 +59,7 @@ STOP_WORDS = frozenset(
 
 def normalise(text: str) -> str:
     """Case-, whitespace- and punctuation-insensitive form (how the app compares answers)."""
-    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+    return " ".join(re.sub(r"[^\w\s]", "", text.lower()).split())
 
 
 def content_words(text: str) -> set[str]:
@@ -156,6 +156,22 @@ def number_keeps_unit(candidate: Candidate) -> str | None:
     return None
 
 
+def make_answer_not_obvious(sentences: Sequence[str]) -> Callable[[Candidate], str | None]:
+    """Gate factory: a name the article repeats in four or more sentences (its subject,
+    such as the rover or NASA) is too easy to be the answer of a cloze question."""
+
+    def answer_not_obvious(candidate: Candidate) -> str | None:
+        if candidate.type not in ("mcq", "short", "multi"):
+            return None
+        for answer in candidate.answers:
+            key = normalise(answer).split()[-1] if answer else ""
+            if key and sum(f" {key} " in f" {normalise(s)} " for s in sentences) >= 4:
+                return f"answer {answer!r} is the article's subject"
+        return None
+
+    return answer_not_obvious
+
+
 def make_distractor_not_true(sentences: Sequence[str]) -> Callable[[Candidate], str | None]:
     """Gate factory: a distractor must not be stated, in the same context, elsewhere.
 
@@ -193,7 +209,8 @@ STATIC_GATES: tuple[Callable[[Candidate], str | None], ...] = (
 
 def run_gates(candidate: Candidate, sentences: Sequence[str]) -> tuple[str, str] | None:
     """(gate name, reason) of the first failing gate, or None when all pass."""
-    for gate in (*STATIC_GATES, make_distractor_not_true(sentences)):
+    gates = (*STATIC_GATES, make_answer_not_obvious(sentences), make_distractor_not_true(sentences))
+    for gate in gates:
         reason = gate(candidate)
         if reason:
             return gate.__name__, reason

@@ -154,7 +154,7 @@ def numeric_quantity(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[Ca
                 "numeric", "numeric.quantity", f"{quote(stem)} What number fills the blank?",
                 {"answer": value, "tolerance": tolerance, "unit": quantity.unit},
                 f'The article says: "{text}"', (sf.sentence,), stem, (quantity.number_text,),
-                "number",
+                "camera" if re.search(r"camera|microphone", quantity.unit) else "number",
             )  # fmt: skip
 
 
@@ -171,6 +171,8 @@ def truefalse_statements(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterato
         text = quote(sf.sentence.clean)
         if '"' in text or "“" in text:
             continue
+        if not (sf.mentions or sf.quantities or sf.dates):
+            continue  # a statement without a checkable name, number or date
         yield Candidate(
             "truefalse", "truefalse.as_stated", text, {"answer": True},
             f'True: the article says "{text}"', (sf.sentence,), text, (), "statement",

@@ -47,6 +47,8 @@ def stable_key(candidate: Candidate) -> str:
 
 def near_duplicate(a: Candidate, b: Candidate) -> bool:
     """Same type and answer in overlapping stems, or stems that share most words."""
+    if a.stem and a.stem == b.stem:
+        return True  # the same blank asked as two types
     if a.type != b.type:
         return False
     words_a, words_b = content_words(a.stem or a.prompt), content_words(b.stem or b.prompt)

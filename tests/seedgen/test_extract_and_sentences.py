@@ -1,0 +1,70 @@
+from quizapp.seedgen.extract import extract_blocks, is_end_marker, rejection_reason
+from quizapp.seedgen.sentences import clean_text, split_sentences
+
+
+def test_blocks_index_the_raw_text(raw_articles):
+    for raw in raw_articles.values():
+        for block in extract_blocks(raw):
+            assert raw[block.start : block.end] == block.text
+
+
+def test_chrome_is_dropped(raw_articles):
+    body = " ".join(b.text for raw in raw_articles.values() for b in extract_blocks(raw))
+    for chrome in ("Related News", "SUBSCRIBE", "Credit:", "[SK]", "How useful", "RELATED:",
+                   "agle@jpl.nasa.gov", "Click on a star", "move the mouse", "solely responsible",
+                   "federally funded"):  # fmt: skip
+        assert chrome not in body
+
+
+def test_prose_and_captions_are_kept(raw_articles):
+    body = " ".join(b.text for raw in raw_articles.values() for b in extract_blocks(raw))
+    assert "share space on the mast with two science cameras" in body
+    assert "The image was taken by one of Perseverance's color Hazard Cameras" in body
+    assert "just 1 degree of tilt" in body
+
+
+def test_caption_printed_twice_is_kept_once(raw_articles):
+    blocks = extract_blocks(raw_articles["perseverance-sneak-peek"])
+    hits = [b for b in blocks if b.text.startswith("This high-resolution image shows one")]
+    assert len(hits) == 1
+
+
+def test_rejection_rules():
+    assert rejection_reason("Credit: NASA/JPL-Caltech") == "chrome prefix"
+    assert rejection_reason("202-672-4780 / 202-358-0668") == "contact or link"
+    assert rejection_reason("[SK] Slovenskú verziu článku nájdete na tejto adrese.")
+    assert rejection_reason("NASA Retires InSight Mars Lander Mission After Years of Science")
+    assert is_end_marker("Cite this text:")
+    assert rejection_reason("An ellipse indicates where Perseverance touched down now.") is None
+
+
+def test_sentences_index_the_raw_text_and_repair_broken_name(raw_articles):
+    raw = raw_articles["perseverance-sneak-peek"]
+    sentences = split_sentences(raw, extract_blocks(raw))
+    for sentence in sentences:
+        assert raw[sentence.start : sentence.end] == sentence.text
+    broken = [s for s in sentences if "Reconnaissance. Orbiter" in s.text]
+    assert len(broken) == 1
+    assert "Mars Reconnaissance Orbiter, which used" in broken[0].clean
+
+
+def test_quote_opener_moves_to_the_next_sentence(raw_articles):
+    raw = raw_articles["awestruck"]
+    texts = [s.text for s in split_sentences(raw, extract_blocks(raw))]
+    assert '"It was stunning, and the team was awestruck.' in texts
+    assert not any(t.endswith((' "', " (")) for t in texts)
+    assert "(NASA)" in texts
+
+
+def test_clean_text_fixes_glued_month_and_thorough():
+    assert clean_text("landed on Feb.18, 2021") == "landed on Feb. 18, 2021"
+    assert clean_text("falling thorough the Martian atmosphere") == (
+        "falling through the Martian atmosphere"
+    )
+
+
+def test_first_person_narration_is_flagged(raw_articles):
+    raw = raw_articles["first-images-and-video"]
+    sentences = split_sentences(raw, extract_blocks(raw))
+    photo = next(s for s in sentences if s.clean.startswith("Photograph of me"))
+    assert photo.first_person

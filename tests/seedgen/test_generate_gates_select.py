@@ -1,0 +1,188 @@
+import datetime as dt
+
+import pytest
+
+from quizapp.seedgen import gates
+from quizapp.seedgen.candidate import Candidate
+from quizapp.seedgen.extract import Block, extract_blocks
+from quizapp.seedgen.facts import article_facts
+from quizapp.seedgen.generate import (
+    matching_people_roles,
+    mcq_date_cloze,
+    mcq_entity_cloze,
+    multi_same_kind,
+    numeric_quantity,
+    ordering_timeline,
+    short_entity_cloze,
+    truefalse_statements,
+)
+from quizapp.seedgen.select import near_duplicate, score, select
+from quizapp.seedgen.sentences import split_sentences
+
+MAST = (
+    "The Navigation Cameras (Navcams), which are used for driving, share space on the mast "
+    "with two science cameras: the zoomable Mastcam-Z and a laser instrument called SuperCam."
+)
+TILT = (
+    "The spacecraft is healthy, according to officials, after landing on a flat, safe surface "
+    "in Jezero Crater with just 1 degree of tilt and relatively small rocks nearby."
+)
+CRANE = (
+    "The rover is shown in stunning detail just 6 1/2 feet (2 meters) off the ground, being "
+    "lowered by cables attached to an overhead sky crane."
+)
+
+
+def facts_of(text, vocabulary, published=None):
+    blocks = [Block(0, len(text), text)]
+    return article_facts(text, split_sentences(text, blocks), vocabulary, published)
+
+
+def test_entity_cloze_offers_same_kind_options(vocabulary):
+    candidates = list(mcq_entity_cloze(facts_of(MAST, vocabulary), vocabulary))
+    supercam = next(c for c in candidates if c.data["answer"] == "SuperCam")
+    assert supercam.prompt.endswith("Which instrument fills the blank?")
+    assert "called ___." in supercam.prompt
+    assert 3 <= len(supercam.data["options"]) <= 5
+    assert supercam.data["options"] == sorted(supercam.data["options"], key=str.lower)
+    assert "Mastcam-Z" not in supercam.distractors  # it is in the stem
+
+
+def test_short_answer_accepts_the_articles_own_spellings(vocabulary):
+    candidates = list(short_entity_cloze(facts_of(MAST, vocabulary), vocabulary))
+    navcams = next(c for c in candidates if "Navcams" in c.answers[0])
+    assert navcams.data["answers"] == [
+        "Navigation Cameras (Navcams)",
+        "Navigation Cameras",
+        "Navcams",
+    ]
+
+
+def test_numeric_hides_number_and_conversion_and_keeps_unit(vocabulary):
+    (candidate,) = numeric_quantity(facts_of(CRANE, vocabulary), vocabulary)
+    assert candidate.data == {"answer": 6.5, "tolerance": 0.25, "unit": "feet"}
+    assert "just ___ feet off the ground" in candidate.prompt
+    assert "meters" not in candidate.prompt
+
+
+def test_date_cloze_distractors_are_nearby_dates(vocabulary):
+    text = "The mast is scheduled to be raised Saturday, Feb. 20, after the charges fire."
+    (candidate,) = mcq_date_cloze(facts_of(text, vocabulary), vocabulary)
+    assert candidate.data["answer"] == "Feb. 20"
+    assert candidate.data["options"] == ["Feb. 18", "Feb. 19", "Feb. 20", "Feb. 21"]
+
+
+def test_truefalse_swaps_a_same_kind_name(vocabulary):
+    candidates = list(truefalse_statements(facts_of(TILT, vocabulary), vocabulary))
+    assert {c.data["answer"] for c in candidates} == {True, False}
+    swapped = next(c for c in candidates if c.rule == "truefalse.swap_entity")
+    assert "Jezero Crater" not in swapped.prompt and swapped.prompt.endswith(".")
+    number = next(c for c in candidates if c.rule == "truefalse.swap_number")
+    assert "with just 3 degree of tilt" in number.prompt
+
+
+def test_multi_blanks_every_same_kind_name(vocabulary):
+    text = "JPL leads the orbiter's mission, while the HiRISE instrument is led by Caltech."
+    (candidate,) = multi_same_kind(facts_of(text, vocabulary), vocabulary)
+    assert candidate.data["answers"] == ["Caltech", "JPL"]
+    assert set(candidate.data["answers"]) < set(candidate.data["options"])
+
+
+def test_matching_people_and_ordering_timeline(pipeline_run, raw_articles, vocabulary):
+    raw = raw_articles["awestruck"]
+    facts = article_facts(raw, split_sentences(raw, extract_blocks(raw)), vocabulary, None)
+    (matching,) = matching_people_roles(facts, vocabulary)
+    assert ["Adam Steltzner", "chief engineer"] in matching.data["pairs"]
+    raw = raw_articles["perseverance-sneak-peek"]
+    facts = article_facts(
+        raw, split_sentences(raw, extract_blocks(raw)), vocabulary, dt.date(2021, 2, 19)
+    )
+    (ordering,) = ordering_timeline(facts, vocabulary)
+    assert 3 <= len(ordering.data["items"]) <= 6
+
+
+def candidate(**changes):
+    values = {
+        "type": "mcq",
+        "rule": "mcq.entity_cloze",
+        "prompt": "JPL leads the mission, while ___ leads HiRISE. Which organisation is it?",
+        "data": {"options": ["Caltech", "NASA", "University of Arizona"], "answer": "NASA"},
+        "explanation": "x",
+        "sources": (),
+        "stem": "JPL leads the mission, while ___ leads HiRISE.",
+        "answers": ("University of Arizona",),
+        "kind": "organisation",
+        "distractors": ("Caltech", "NASA"),
+    }
+    values.update(changes)
+    return Candidate(**values)
+
+
+def test_gate_answer_given_away():
+    assert gates.answer_given_away(candidate(stem="The University of Arizona leads ___."))
+    assert gates.answer_given_away(candidate()) is None
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "It was captured by the ___ orbital probe.",
+        "This is the first image sent back by the ___.",
+        "The image above was obtained by a camera on the ___.",
+        "The ___ camera did the same for Curiosity in 2012.",
+    ],
+)
+def test_gate_dangling_reference(stem):
+    assert gates.dangling_reference(candidate(stem=stem))
+
+
+def test_gate_distinct_options_and_all_or_none():
+    assert gates.distractors_distinct(candidate(data={"options": ["NASA", "N.A.S.A."]}))
+    assert gates.no_all_or_none(candidate(data={"options": ["NASA", "All of the above"]}))
+
+
+def test_gate_distractor_form():
+    assert gates.distractor_form(
+        candidate(answers=("JPL",), distractors=("Arizona State University",))
+    )
+    similar = candidate(distractors=("Arizona State University", "Caltech"))
+    assert gates.distractor_form(similar) is None
+
+
+def test_gate_grammatical_prompt():
+    assert gates.grammatical_prompt(candidate(prompt="Which camera fills the blank"))
+    assert gates.grammatical_prompt(candidate(type="truefalse", prompt="Is it true?"))
+    assert gates.grammatical_prompt(candidate(prompt='Unbalanced "quote?'))
+
+
+def test_gate_numbers_keep_units():
+    numeric = candidate(type="numeric", data={"answer": 25, "tolerance": 0, "unit": ""})
+    assert gates.number_keeps_unit(numeric)
+
+
+def test_gate_answer_supported():
+    from quizapp.seedgen.sentences import Sentence
+
+    source = Sentence(0, 0, 0, 10, "JPL leads.", "JPL leads.")
+    assert gates.answer_supported(candidate(sources=(source,)))
+    assert gates.answer_supported(candidate(sources=(source,), answers=("JPL",))) is None
+
+
+def test_gate_distractor_not_true_and_answer_not_obvious():
+    other = ["Caltech leads the mission while someone leads HiRISE."]
+    assert gates.make_distractor_not_true(other)(candidate())
+    sentences = ["NASA did a thing."] * 4
+    assert gates.make_answer_not_obvious(sentences)(candidate(answers=("NASA",)))
+
+
+def test_ranking_prefers_instruments_and_drops_same_blank_twice():
+    from quizapp.seedgen.sentences import Sentence
+
+    source = Sentence(0, 0, 0, len(MAST), MAST, MAST)
+    camera = candidate(sources=(source,), kind="camera", answers=("SuperCam",))
+    organisation = candidate(sources=(source,), kind="organisation")
+    assert score(camera) > score(organisation)
+    short = candidate(sources=(source,), type="short", data={"answers": ["SuperCam"]})
+    assert near_duplicate(camera, short)
+    kept, _ = select([organisation, camera, short])
+    assert kept[0] is camera and len(kept) == 1
