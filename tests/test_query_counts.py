@@ -1,0 +1,88 @@
+"""Pages issue a bounded number of SQL queries, whatever the amount of data."""
+
+import contextlib
+import re
+
+import pytest
+import sqlalchemy as sa
+
+from quizapp.extensions import db
+from tests.factories import make_bank, make_quiz
+
+
+@contextlib.contextmanager
+def count_queries(app):
+    """Count the SQL statements the app runs inside the block."""
+    statements: list[str] = []
+
+    def record(conn, cursor, statement, *args):
+        if not statement.lstrip().upper().startswith(("BEGIN", "PRAGMA", "SAVEPOINT", "RELEASE")):
+            statements.append(statement)
+
+    with app.app_context():
+        engine = db.engine
+    sa.event.listen(engine, "before_cursor_execute", record)
+    try:
+        yield statements
+    finally:
+        sa.event.remove(engine, "before_cursor_execute", record)
+
+
+def _setup(app, banks: int, quizzes: int):
+    with app.app_context():
+        for number in range(banks):
+            make_bank(slug=f"bank-{number}")
+        for number in range(quizzes):
+            make_quiz(slug=f"quiz-{number}", draw_count=7 * banks)
+
+
+def _take_and_submit(client, slug):
+    start = client.post(f"/quiz/{slug}/start")
+    attempt_id = int(re.search(r"/attempt/(\d+)/", start.headers["Location"]).group(1))
+    client.post(f"/attempt/{attempt_id}/submit")
+    return attempt_id
+
+
+def _page_queries(app, client, urls):
+    counts = {}
+    for url in urls:
+        with count_queries(app) as statements:
+            assert client.get(url).status_code == 200, url
+        counts[url] = len(statements)
+    return counts
+
+
+@pytest.mark.parametrize("page", ["question", "summary", "results", "home", "my_results"])
+def test_query_count_does_not_grow_with_questions_or_attempts(app, student_client, page):
+    small_app_counts = None
+    for size in (1, 3):
+        with app.app_context():
+            db.drop_all()
+            db.create_all()
+        from quizapp.auth.services import create_user
+
+        with app.app_context():
+            create_user("counted@example.org", "correct horse battery", "Counted")
+        student_client.post(
+            "/auth/login",
+            data={"email": "counted@example.org", "password": "correct horse battery"},
+        )
+        _setup(app, banks=size, quizzes=size)
+        for _ in range(size):
+            finished = _take_and_submit(student_client, "quiz-0")
+        start = student_client.post("/quiz/quiz-0/start")
+        open_id = int(re.search(r"/attempt/(\d+)/", start.headers["Location"]).group(1))
+        url = {
+            "question": f"/attempt/{open_id}/q/2",
+            "summary": f"/attempt/{open_id}/summary",
+            "results": f"/attempt/{finished}/results",
+            "home": "/",
+            "my_results": "/results",
+        }[page]
+        counts = _page_queries(app, student_client, [url])
+        if small_app_counts is None:
+            small_app_counts = counts[url]
+        else:
+            assert counts[url] == small_app_counts, (page, small_app_counts, counts[url])
+        student_client.post("/auth/logout")
+    assert small_app_counts <= 8
