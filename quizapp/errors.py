@@ -2,6 +2,7 @@
 
 from flask import Flask, render_template
 from flask_limiter.errors import RateLimitExceeded
+from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
 from quizapp.extensions import db
@@ -34,6 +35,18 @@ def register(app: Flask) -> None:
                 description=description,
             ),
             code,
+        )
+
+    @app.errorhandler(CSRFError)
+    def csrf_error(error: CSRFError):
+        return (
+            render_template(
+                "errors/error.html",
+                code=400,
+                title="The form expired",
+                description="The form expired; please try again.",
+            ),
+            400,
         )
 
     @app.errorhandler(Exception)

@@ -26,15 +26,24 @@ _DECODE_ROUNDS = 3
 _MAX_NEXT_LENGTH = 2048
 
 
+def _is_unsafe_char(char: str, allowed: str) -> bool:
+    if char in allowed:
+        return False
+    return char.isspace() or unicodedata.category(char)[0] == "C"
+
+
 def _is_local_path(target: str) -> bool:
     """Whether ``target`` is a path on this site, judged after any percent-decoding."""
     candidate = target
-    for _ in range(_DECODE_ROUNDS + 1):
+    for decoded_rounds in range(_DECODE_ROUNDS + 1):
         if not candidate.startswith("/") or candidate.startswith("//"):
             return False
         if "\\" in candidate:
             return False
-        if any(char.isspace() or unicodedata.category(char)[0] == "C" for char in candidate):
+        # Browsers drop tabs and newlines inside URLs ("/\t/evil" becomes "//evil"). An
+        # encoded plain space inside a path ("/a%20b") is harmless; a raw one is not.
+        allowed = " " if decoded_rounds else ""
+        if any(_is_unsafe_char(char, allowed) for char in candidate):
             return False
         parts = urlsplit(candidate)
         if parts.scheme or parts.netloc:

@@ -66,7 +66,8 @@ def csrf_app(app):
 def limited_app(app):
     """The same application with rate limits switched on (and counters cleared)."""
     app.config["RATELIMIT_ENABLED"] = True
-    limiter.enabled = True
+    # The app was built with limits off, so the limiter skipped its set-up; do it now.
+    limiter.init_app(app)
     limiter.reset()
     yield app
     limiter.reset()
