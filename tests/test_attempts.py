@@ -219,3 +219,34 @@ def test_database_refuses_a_second_open_attempt(app, quiz_setup):
         with pytest.raises(sa.exc.IntegrityError):
             db.session.commit()
         db.session.rollback()
+
+
+def test_editing_a_question_later_never_changes_a_past_attempt(app, quiz_setup):
+    from quizapp.models import QuestionVersion
+
+    with app.app_context():
+        attempt = _start(quiz_setup).attempt
+        _answer_everything_correctly(attempt.id)
+        submit_attempt(attempt.id)
+        shown = {r.position: (r.question_version_id, r.version.prompt) for r in attempt.responses}
+        for response in attempt.responses:
+            question = response.version.question
+            question.versions.append(
+                QuestionVersion(
+                    number=2,
+                    type=response.version.type,
+                    prompt="Edited: " + response.version.prompt,
+                    data=response.version.data,
+                )
+            )
+            question.current_version = 2
+        db.session.commit()
+        db.session.expire_all()
+        attempt = db.session.get(Attempt, attempt.id)
+        assert {
+            r.position: (r.question_version_id, r.version.prompt) for r in attempt.responses
+        } == shown
+        assert attempt.score == pytest.approx(1.0)
+        # A new attempt asks the new versions.
+        new = _start(quiz_setup).attempt
+        assert all(r.version.prompt.startswith("Edited: ") for r in new.responses)

@@ -226,3 +226,51 @@ def test_undeclared_fields_change_nothing(app, student_client, landing_quiz):
     with app.app_context():
         attempt = db.session.get(Attempt, attempt_id)
         assert attempt.is_open and attempt.score is None
+
+
+@pytest.mark.parametrize("timing", ["never", "after_close"])
+def test_feedback_timing_hides_answers_until_allowed(app, student_client, timing):
+    from datetime import timedelta
+
+    from quizapp.models import FeedbackTiming, Quiz
+    from quizapp.models.base import utcnow
+
+    with app.app_context():
+        make_bank()
+        make_quiz(
+            slug="held-back",
+            feedback_timing=FeedbackTiming(timing),
+            closes_at=utcnow() + timedelta(hours=1),
+        )
+    attempt_id = _start(student_client, "held-back")
+    student_client.post(f"/attempt/{attempt_id}/submit")
+    page = student_client.get(f"/attempt/{attempt_id}/results").get_data(as_text=True)
+    assert "Score: 0%" in page
+    assert "Correct answer" not in page and "<mark>" not in page
+    with app.app_context():
+        quiz = db.session.scalar(sa.select(Quiz).where(Quiz.slug == "held-back"))
+        quiz.opens_at = utcnow() - timedelta(hours=2)
+        quiz.closes_at = utcnow() - timedelta(minutes=1)
+        db.session.commit()
+    page = student_client.get(f"/attempt/{attempt_id}/results").get_data(as_text=True)
+    assert ("Correct answer" in page) is (timing == "after_close")
+
+
+def test_time_limit_closes_the_attempt_with_saved_answers(app, student_client, landing_quiz):
+    from datetime import timedelta
+
+    attempt_id = _start(student_client, landing_quiz)
+    item = _responses(app, attempt_id)[0]
+    student_client.post(f"/attempt/{attempt_id}/q/1", data={**_correct_form(item), "nav": "2"})
+    with app.app_context():
+        attempt = db.session.get(Attempt, attempt_id)
+        attempt.deadline = attempt.started_at - timedelta(minutes=1)
+        db.session.commit()
+    late = _responses(app, attempt_id)[1]
+    response = student_client.post(
+        f"/attempt/{attempt_id}/q/2", data={**_correct_form(late), "nav": "next"}
+    )
+    assert response.headers["Location"].endswith(f"/attempt/{attempt_id}/results")
+    page = student_client.get(f"/attempt/{attempt_id}/results").get_data(as_text=True)
+    assert "Closed when time ran out" in page
+    assert "Score: 14%" in page  # 1 of 7 answered in time
