@@ -1,5 +1,6 @@
 """The interface every question type implements, and helpers the types share."""
 
+import abc
 import math
 import random
 import re
@@ -17,7 +18,7 @@ class UnknownQuestionType(ValueError):
     """Raised when a question names a type that is not in the registry."""
 
 
-class QuestionType:
+class QuestionType(abc.ABC):
     """One kind of question: how its answer data looks, how it is asked and how it is graded.
 
     Subclasses are stateless; the registry holds one instance of each. ``data``
@@ -35,37 +36,37 @@ class QuestionType:
         """The partial that renders this type's fields on the question page."""
         return f"quiz/types/{self.name}.html"
 
+    @abc.abstractmethod
     def validate_data(self, data: dict[str, Any]) -> list[str]:
         """Return human-readable problems with ``data``; an empty list when it is usable."""
-        raise NotImplementedError
 
     def shown_order(self, data: dict[str, Any], rng: random.Random, shuffle: bool) -> list[int]:
         """Return the permutation of options to show; ``[]`` for types without options."""
         return []
 
+    @abc.abstractmethod
     def form_fields(self, data: dict[str, Any], order: list[int]) -> dict[str, UnboundField]:
         """Return the WTForms fields asking this question, choices in the shown order."""
-        raise NotImplementedError
 
+    @abc.abstractmethod
     def field_data(self, data: dict[str, Any], order: list[int], answer: Any) -> dict[str, Any]:
         """Return the values that prefill this type's fields from a saved answer."""
-        raise NotImplementedError
 
+    @abc.abstractmethod
     def answer_from_form(self, form: Form, data: dict[str, Any], order: list[int]) -> Any | None:
         """Return the answer JSON from a validated form, ``None`` when nothing was answered."""
-        raise NotImplementedError
 
+    @abc.abstractmethod
     def grade(self, data: dict[str, Any], answer: Any) -> float:
         """Return the fraction of the mark earned, 0.0 to 1.0; never raises on odd answers."""
-        raise NotImplementedError
 
+    @abc.abstractmethod
     def describe_correct(self, data: dict[str, Any]) -> str:
         """Return the correct answer as plain text for the review page."""
-        raise NotImplementedError
 
+    @abc.abstractmethod
     def describe_answer(self, data: dict[str, Any], answer: Any) -> str:
         """Return a saved answer as plain text, "No answer" when there is none."""
-        raise NotImplementedError
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.name!r}>"
