@@ -1,7 +1,16 @@
 """Views for the quiz list, attempts and results."""
 
 import sqlalchemy as sa
-from flask import abort, current_app, flash, jsonify, redirect, render_template, url_for
+from flask import (
+    abort,
+    current_app,
+    flash,
+    jsonify,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_login import current_user, login_required
 
 from quizapp.extensions import db
@@ -97,6 +106,25 @@ def _next_position(nav: str | None, position: int, count: int) -> int | str:
     return position
 
 
+def _answer_form(response: Response):
+    """The question's form: posted data on POST, else prefilled from the saved answer."""
+    version = response.version
+    qtype = get_type(version.type)
+    form_class = answer_form_class(qtype, version, response.option_order)
+    if request.method == "POST":
+        return form_class()
+    return form_class(
+        formdata=None, data=qtype.field_data(version.data, response.option_order, response.answer)
+    )
+
+
+def _store_form_answer(attempt: Attempt, response: Response, form) -> None:
+    """Save the answer a validated form carries (raises AttemptClosed when too late)."""
+    version = response.version
+    answer = get_type(version.type).answer_from_form(form, version.data, response.option_order)
+    store_answer(attempt.id, response.position, answer)
+
+
 @bp.route("/attempt/<int:attempt_id>/q/<int:position>", methods=["GET", "POST"])
 @login_required
 def question(attempt_id: int, position: int):
@@ -108,36 +136,24 @@ def question(attempt_id: int, position: int):
     if not 1 <= position <= len(responses):
         abort(404)
     response = responses[position - 1]
-    version, qtype = response.version, get_type(response.version.type)
-    form_class = answer_form_class(qtype, version, response.option_order)
-    if form_class().is_submitted():
-        form = form_class()
-        if form.validate():
-            try:
-                store_answer(
-                    attempt.id,
-                    position,
-                    qtype.answer_from_form(form, version.data, response.option_order),
-                )
-            except AttemptClosed as error:
-                flash(str(error), "warning")
-                return redirect(url_for("quiz.results", attempt_id=attempt.id))
-            target = _next_position(form.nav.data, position, len(responses))
-            if target == "finish":
-                return redirect(url_for("quiz.summary", attempt_id=attempt.id))
-            return redirect(url_for("quiz.question", attempt_id=attempt.id, position=target))
-    else:
-        form = form_class(
-            formdata=None,
-            data=qtype.field_data(version.data, response.option_order, response.answer),
-        )
+    form = _answer_form(response)
+    if request.method == "POST" and form.validate():
+        try:
+            _store_form_answer(attempt, response, form)
+        except AttemptClosed as error:
+            flash(str(error), "warning")
+            return redirect(url_for("quiz.results", attempt_id=attempt.id))
+        target = _next_position(form.nav.data, position, len(responses))
+        if target == "finish":
+            return redirect(url_for("quiz.summary", attempt_id=attempt.id))
+        return redirect(url_for("quiz.question", attempt_id=attempt.id, position=target))
     return render_template(
         "quiz/question.html",
         attempt=attempt,
         responses=responses,
         response=response,
-        qtype=qtype,
-        question=version,
+        qtype=get_type(response.version.type),
+        question=response.version,
         form=form,
         now=utcnow(),
     )
@@ -152,14 +168,11 @@ def autosave(attempt_id: int, position: int):
         .where(Response.attempt_id == attempt.id, Response.position == position)
         .options(sa.orm.joinedload(Response.version))
     )
-    version, qtype = response.version, get_type(response.version.type)
-    form = answer_form_class(qtype, version, response.option_order)()
+    form = _answer_form(response)
     if not form.validate():
         return jsonify(saved=False, errors=form.errors), 422
     try:
-        store_answer(
-            attempt.id, position, qtype.answer_from_form(form, version.data, response.option_order)
-        )
+        _store_form_answer(attempt, response, form)
     except AttemptClosed as error:
         return jsonify(saved=False, closed=True, message=str(error)), 409
     return jsonify(saved=True)
