@@ -9,6 +9,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 FLASK := $(BIN)/flask --app quizapp
+# Extra pytest arguments for `make test`, e.g. PYTEST_ARGS='-x -k seed'.
+PYTEST_ARGS ?=
 
 # Playwright drives Debian's /usr/bin/chromium; it must never fetch a browser of its own.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
@@ -36,7 +38,7 @@ run: $(INSTALLED) ## Migrate, load the seed banks, ensure an admin, serve on htt
 
 test: $(INSTALLED) ## Run the whole suite (SQLite, then PostgreSQL when QUIZAPP_TEST_DATABASE_URI is set)
 	scripts/ensure-chromium.sh
-	scripts/run-pytest.sh
+	scripts/run-pytest.sh $(PYTEST_ARGS)
 
 lint: $(INSTALLED) ## Check style with ruff (lint and formatting)
 	$(BIN)/ruff check .
