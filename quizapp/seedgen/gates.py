@@ -158,10 +158,14 @@ def number_keeps_unit(candidate: Candidate) -> str | None:
 
 def make_answer_not_obvious(sentences: Sequence[str]) -> Callable[[Candidate], str | None]:
     """Gate factory: a name the article repeats in four or more sentences (its subject,
-    such as the rover or NASA) is too easy to be the answer of a cloze question."""
+    such as the rover or NASA) is too easy to be the answer of a cloze question, and
+    swapping it out of a true statement gives one that may be true of the other
+    (Curiosity was lowered by a sky crane too)."""
 
     def answer_not_obvious(candidate: Candidate) -> str | None:
-        if candidate.type not in ("mcq", "short", "multi"):
+        if candidate.type not in ("mcq", "short", "multi") and candidate.rule != (
+            "truefalse.swap_entity"
+        ):
             return None
         for answer in candidate.answers:
             key = normalise(answer).split()[-1] if answer else ""

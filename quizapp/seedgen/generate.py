@@ -13,10 +13,16 @@ from collections.abc import Iterator
 from .candidate import KIND_NOUNS, Candidate
 from .entities import Mention
 from .facts import ArticleFacts, SentenceFacts
+from .gates import normalise
 from .vocabulary import Vocabulary
 
 BLANK = "___"
 FAMILIES = {"camera": ("camera", "instrument"), "instrument": ("instrument", "camera")}
+ROLE_KINDS = ("spacecraft", "organisation")
+ROLE_NOUNS = ("rover", "orbiter", "lander", "helicopter", "probe", "telescope", "university",
+              "agency", "laboratory", "institute")  # fmt: skip
+COORDINATION = re.compile(r"^(?:,\s*|\s+)(?:(?:and|or)\s+)?(?:(?:the|a|an)\s+)?[\w\s-]{0,30}$")
+LINKING_WORDS = re.compile(r"\b(is|are|was|were|leads?|led|by|with|while|for|from)\b")
 
 
 def canonical(name: str, vocabulary: Vocabulary) -> str:
@@ -27,6 +33,38 @@ def canonical(name: str, vocabulary: Vocabulary) -> str:
         if term:
             return term.name.lower()
     return parts[0].lower() if parts else name.lower()
+
+
+def role_of(name: str, kind: str, vocabulary: Vocabulary) -> str | None:
+    """What sort of spacecraft or organisation a name is (rover, orbiter, university),
+    from the vocabulary, else from a role noun in the name; for cameras and instruments,
+    the craft carrying them (an orbiter's camera is never swapped for a rover's);
+    None for other kinds."""
+    if kind in FAMILIES:
+        term = vocabulary.term_for(name.split(" (")[0])
+        mounted = term.mounted.lower() if term else ""
+        return "orbiter" if "orbiter" in mounted else "rover" if mounted else "unknown"
+    if kind not in ROLE_KINDS:
+        return None
+    for part in [p.strip() for p in re.split(r"[()]", name) if p.strip()]:
+        term = vocabulary.term_for(part)
+        if term and term.role:
+            return term.role
+    words = [w.lower() for w in re.findall(r"[\w-]+", name)]
+    for word in reversed(words):
+        if word in ROLE_NOUNS:
+            return "space agency" if word == "agency" else word
+    return "unknown"
+
+
+def all_spellings(name: str, facts: ArticleFacts, vocabulary: Vocabulary) -> tuple[str, ...]:
+    """The article's spellings of a name plus the vocabulary's aliases of it."""
+    forms = list(spellings(name, facts))
+    for part in list(forms):
+        term = vocabulary.term_for(part)
+        if term:
+            forms += term.spellings
+    return tuple(dict.fromkeys(forms))
 
 
 def spellings(name: str, facts: ArticleFacts) -> tuple[str, ...]:
@@ -49,8 +87,14 @@ def distractor_pool(kind: str, facts: ArticleFacts, vocabulary: Vocabulary) -> l
 def pick_distractors(
     answer: str, kind: str, stem: str, facts: ArticleFacts, vocabulary: Vocabulary, count: int = 3
 ) -> list[str]:
-    """Up to ``count`` same-kind names that differ from the answer and are not in the stem."""
+    """Up to ``count`` same-kind names that differ from the answer and are not in the stem.
+
+    Spacecraft and organisations must also play the answer's role (a rover for a
+    rover, a university for a university), and a name counts as in the stem when any
+    of its spellings or vocabulary aliases is ("JPL" for "Jet Propulsion Laboratory").
+    """
     answer_id = canonical(answer, vocabulary)
+    answer_role = role_of(answer, kind, vocabulary)
     stem_lower = stem.lower()
     chosen: list[str] = []
     for family_kind in FAMILIES.get(kind, (kind,)):
@@ -60,10 +104,10 @@ def pick_distractors(
             name_id = canonical(name, vocabulary)
             if name_id == answer_id or name_id in [canonical(c, vocabulary) for c in chosen]:
                 continue
-            if (
-                any(s.lower() in stem_lower for s in spellings(name, facts))
-                or name_id in stem_lower
-            ):
+            if role_of(name, family_kind, vocabulary) != answer_role:
+                continue
+            forms = all_spellings(name, facts, vocabulary)
+            if any(re.search(rf"\b{re.escape(f.lower())}\b", stem_lower) for f in forms):
                 continue
             chosen.append(name)
             if len(chosen) == count:
@@ -79,6 +123,11 @@ def cloze(text: str, start: int, end: int) -> str:
 def quote(sentence_text: str) -> str:
     """A sentence prepared for embedding in a prompt."""
     return sentence_text.strip()
+
+
+def says(sf: SentenceFacts) -> str:
+    """The explanation that quotes a source sentence as the article wrote it."""
+    return f'The article says: "{sf.sentence.quoted}"'
 
 
 def options_in_order(options: list[str]) -> list[str]:
@@ -104,7 +153,7 @@ def mcq_entity_cloze(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[Ca
             yield Candidate(
                 "mcq", "mcq.entity_cloze", f"{quote(stem)} Which {noun} fills the blank?",
                 {"options": options_in_order([mention.text, *distractors]), "answer": mention.text},
-                f'The article says: "{text}"', (sf.sentence,), stem, (mention.text,),
+                says(sf), (sf.sentence,), stem, (mention.text,),
                 mention.kind, tuple(distractors),
             )  # fmt: skip
 
@@ -121,7 +170,7 @@ def short_entity_cloze(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[
             yield Candidate(
                 "short", "short.entity_cloze", f"{quote(stem)} Which {noun} fills the blank?",
                 {"answers": list(spellings(mention.text, facts))},
-                f'The article says: "{text}"', (sf.sentence,), stem, (mention.text,), mention.kind,
+                says(sf), (sf.sentence,), stem, (mention.text,), mention.kind,
             )  # fmt: skip
 
 
@@ -135,7 +184,7 @@ def mcq_date_cloze(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[Cand
             yield Candidate(
                 "mcq", "mcq.date_cloze", f"{quote(stem)} Which date fills the blank?",
                 {"options": options_in_order([date.text, *distractors]), "answer": date.text},
-                f'The article says: "{text}"', (sf.sentence,), stem, (date.text,), "date",
+                says(sf), (sf.sentence,), stem, (date.text,), "date",
                 tuple(distractors),
             )  # fmt: skip
 
@@ -145,6 +194,8 @@ def numeric_quantity(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[Ca
     for sf in usable(facts):
         text = sf.sentence.clean
         for quantity in sf.quantities:
+            if text[quantity.conversion_end :].lstrip().startswith(":"):
+                continue  # the stem would list what is being counted
             number_end = quantity.start + len(quantity.number_text)
             stem = text[: quantity.start] + BLANK + text[number_end : quantity.end]
             stem += text[quantity.conversion_end :]
@@ -153,9 +204,25 @@ def numeric_quantity(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[Ca
             yield Candidate(
                 "numeric", "numeric.quantity", f"{quote(stem)} What number fills the blank?",
                 {"answer": value, "tolerance": tolerance, "unit": quantity.unit},
-                f'The article says: "{text}"', (sf.sentence,), stem, (quantity.number_text,),
-                "camera" if re.search(r"camera|microphone", quantity.unit) else "number",
+                says(sf), (sf.sentence,), stem, (quantity.number_text,),
+                quantity_kind(quantity.unit),
             )  # fmt: skip
+
+
+def quantity_kind(unit: str) -> str:
+    """ "instrument" for counts of the rover's hardware (cameras, microphones, wheels:
+    an instruments fact), else "number"."""
+    return "instrument" if re.search(r"camera|microphone|wheel", unit) else "number"
+
+
+def is_subject(name: str, facts: ArticleFacts) -> bool:
+    """True for a name the article repeats in four or more sentences (its subject, NASA):
+    the same test as the ``answer_not_obvious`` gate."""
+    key = normalise(name).split()[-1] if normalise(name) else ""
+    return (
+        bool(key)
+        and sum(f" {key} " in f" {normalise(s.sentence.clean)} " for s in facts.sentences) >= 4
+    )
 
 
 def changed_number(value: float) -> int | float:
@@ -171,22 +238,28 @@ def truefalse_statements(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterato
         text = quote(sf.sentence.clean)
         if '"' in text or "“" in text:
             continue
-        if not (sf.mentions or sf.quantities or sf.dates):
-            continue  # a statement without a checkable name, number or date
+        details = [m for m in sf.mentions if not is_subject(m.text, facts)]
+        if not (details or sf.quantities or sf.dates):
+            continue  # nothing checkable beyond the article's subject: a trivial statement
         yield Candidate(
             "truefalse", "truefalse.as_stated", text, {"answer": True},
-            f'True: the article says "{text}"', (sf.sentence,), text, (), "statement",
+            f'True: the article says "{sf.sentence.quoted}"', (sf.sentence,), text, (),
+            "statement",
         )  # fmt: skip
         offset = sf.sentence.clean.find(text)
         swaps: list[tuple[str, Mention | object, str, str]] = []
         for mention in sf.mentions:
+            if mention.kind == "person" or is_subject(mention.text, facts):
+                continue  # a person's role does not travel; the subject's rivals may be true
             stem = cloze(text, mention.start - offset, mention.end - offset)
             others = pick_distractors(mention.text, mention.kind, stem, facts, vocabulary, 1)
             if others:
                 swaps.append(("truefalse.swap_entity", mention, others[0], mention.kind))
         for quantity in sf.quantities:
             new = changed_number(quantity.value)
-            swaps.append(("truefalse.swap_number", quantity, str(new), "number"))
+            swaps.append(
+                ("truefalse.swap_number", quantity, str(new), quantity_kind(quantity.unit))
+            )
         for date in sf.dates:
             swaps.append(("truefalse.swap_date", date, date.shifted(1), "date"))
         for rule, span, replacement, kind in swaps:
@@ -198,22 +271,47 @@ def truefalse_statements(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterato
             statement = text[:start] + replacement + text[end:]
             yield Candidate(
                 "truefalse", rule, statement, {"answer": False},
-                f'False: the article says "{original}", not "{replacement}": "{text}"',
+                f'False: the article says "{original}", not "{replacement}": '
+                f'"{sf.sentence.quoted}"',
                 (sf.sentence,), statement, (original,), kind, (replacement,),
             )  # fmt: skip
 
 
+def coordinated_groups(text: str, mentions: tuple[Mention, ...]) -> list[list[Mention]]:
+    """Runs of same-family names joined only by a list ("X, Y and Z", "the zoomable
+    Mastcam-Z and a laser instrument called SuperCam"): names that play the same role."""
+    groups: list[list[Mention]] = []
+    for mention in mentions:
+        family = sorted(FAMILIES.get(mention.kind, (mention.kind,)))
+        if groups:
+            last = groups[-1][-1]
+            between = text[last.end : mention.start]
+            same_family = sorted(FAMILIES.get(last.kind, (last.kind,))) == family
+            if (
+                same_family
+                and COORDINATION.match(between)
+                and re.search(r",|\band\b|\bor\b", between)
+                and not LINKING_WORDS.search(between)
+            ):
+                groups[-1].append(mention)
+                continue
+        groups.append([mention])
+    return [g for g in groups if len(g) >= 2]
+
+
 def multi_same_kind(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[Candidate]:
-    """multi.same_kind: blank every same-kind name in a sentence; pick all that fit."""
+    """multi.same_kind: blank the names of one list in a sentence; pick all that fit.
+
+    Only names joined as a list are blanked together, so every blank plays the same
+    role (never "___ leads the mission, while the instrument is led by ___").
+    """
     for sf in usable(facts):
         text = sf.sentence.clean
-        by_kind: dict[str, list[Mention]] = {}
-        for mention in sf.mentions:
-            by_kind.setdefault(mention.kind, []).append(mention)
-        for kind, mentions in sorted(by_kind.items()):
+        for mentions in coordinated_groups(text, sf.mentions):
             names = list(dict.fromkeys(m.text for m in mentions))
             if len(names) < 2 or len(names) > 3:
                 continue
+            kind = mentions[0].kind
             stem = text
             for mention in sorted(mentions, key=lambda m: -m.start):
                 stem = cloze(stem, mention.start, mention.end)
@@ -224,13 +322,14 @@ def multi_same_kind(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[Can
             ][:2]
             if len(wrong) < 2:
                 continue
-            plural = KIND_NOUNS[kind][1]
+            kinds = {m.kind for m in mentions}
+            plural = KIND_NOUNS["instrument" if len(kinds) > 1 else kind][1]
             yield Candidate(
                 "multi", "multi.same_kind",
                 f"{quote(stem)} Which of these {plural} fill the blanks (select all that apply)?",
                 {"options": options_in_order(names + wrong), "answers": options_in_order(names)},
-                f'The article says: "{text}"', (sf.sentence,), stem, tuple(names), kind,
-                tuple(wrong),
+                says(sf), (sf.sentence,), stem, tuple(names),
+                kind, tuple(wrong),
             )  # fmt: skip
 
 

@@ -7,9 +7,14 @@ Two general repairs follow:
   words around the stray period appear elsewhere in the article without it;
 * the cleaned text ``clean`` collapses whitespace, puts a space after a month
   abbreviation glued to its day ("Feb.18") and fixes "thorough" used as a
-  preposition ("falling thorough the atmosphere").
+  preposition ("falling thorough the atmosphere");
+* a caption that points at its picture is made to stand alone without changing
+  what it states: "This high-resolution image shows ..." and "The photo above
+  shows ..." become "A high-resolution image shows ...", "in this image taken"
+  becomes "in an image taken", and a trailing ", as well" is dropped.
 
-``text`` is always ``raw[start:end]``; ``clean`` is what questions quote.
+``text`` is always ``raw[start:end]``; ``clean`` is what question stems use and
+``quoted`` (the raw sentence with whitespace collapsed) is what explanations quote.
 """
 
 from __future__ import annotations
@@ -28,6 +33,23 @@ THOROUGH_AS_PREPOSITION = re.compile(r"\bthorough (the|a|an)\b")
 FIRST_PERSON = re.compile(r"\b(I|me|my|we|us|our)\b", re.IGNORECASE)
 OPENER_AT_END = re.compile(r"\s+[(\"“]$")
 QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
+STANDALONE = (
+    # "This high-resolution image shows" / "The black and white photo above shows"
+    (
+        re.compile(
+            r"^(?:This|The) (?P<words>(?:[\w-]+,? ){0,4}?)"
+            r"(?P<noun>image|photo|photograph|picture)(?: above)? (?P<verb>shows|captures)\b"
+        ),
+        lambda m: article_for(m["words"] or m["noun"]) + f" {m['words']}{m['noun']} {m['verb']}",
+    ),
+    (re.compile(r"\bin this (image|photo|picture) taken\b"), r"in an \1 taken"),
+    (re.compile(r", as well(?=[:;,.])"), ""),
+)
+
+
+def article_for(word: str) -> str:
+    """ "An" before a vowel sound, else "A"."""
+    return "An" if word[:1].lower() in "aeiou" else "A"
 
 
 @dataclass(frozen=True)
@@ -40,6 +62,11 @@ class Sentence:
     end: int
     text: str
     clean: str
+
+    @property
+    def quoted(self) -> str:
+        """The raw sentence with whitespace collapsed, for explanations."""
+        return " ".join(self.text.split())
 
     @property
     def first_person(self) -> bool:
@@ -64,7 +91,10 @@ def clean_text(text: str) -> str:
     """Readable form of a sentence for question stems (see module docstring)."""
     text = re.sub(r"\s+", " ", text).strip()
     text = MONTH_GLUED.sub(r"\1. \2", text)
-    return THOROUGH_AS_PREPOSITION.sub(r"through \1", text)
+    text = THOROUGH_AS_PREPOSITION.sub(r"through \1", text)
+    for pattern, replacement in STANDALONE:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 def is_stray_period(raw: str, left: str, right: str) -> bool:

@@ -1,6 +1,8 @@
 """The domain vocabulary (``seed/vocabulary.toml``) as plain data.
 
-Terms say what kind of thing a name is (camera, spacecraft, place, ...); events name
+Terms say what kind of thing a name is (camera, spacecraft, place, ...) and, for
+spacecraft and organisations, what sort of that kind (rover, orbiter; agency,
+university) so that a swapped-in name plays the same role; events name
 things that can happen, recognised by phrases. Neither is a source of facts.
 """
 
@@ -20,6 +22,8 @@ class Term:
     name: str
     kind: str
     aliases: tuple[str, ...] = ()
+    role: str = ""
+    mounted: str = ""
 
     @property
     def spellings(self) -> tuple[str, ...]:
@@ -68,7 +72,9 @@ def load_vocabulary(path: Path | str | None) -> Vocabulary:
     for entry in data.get("term", []):
         if entry["kind"] not in KINDS:
             raise ValueError(f"unknown kind {entry['kind']!r} for {entry['name']!r}")
-        terms.append(Term(entry["name"], entry["kind"], tuple(entry.get("aliases", ()))))
+        aliases = tuple(entry.get("aliases", ()))
+        role, mounted = entry.get("role", ""), entry.get("mounted", "")
+        terms.append(Term(entry["name"], entry["kind"], aliases, role, mounted))
     events = tuple(
         EventType(entry["label"], tuple(p.lower() for p in entry["phrases"]))
         for entry in data.get("event", [])

@@ -68,3 +68,32 @@ def test_first_person_narration_is_flagged(raw_articles):
     sentences = split_sentences(raw, extract_blocks(raw))
     photo = next(s for s in sentences if s.clean.startswith("Photograph of me"))
     assert photo.first_person
+
+
+def test_captions_that_point_at_their_picture_are_made_to_stand_alone():
+    assert clean_text(
+        "This high-resolution image shows one of the six wheels aboard NASA's Perseverance "
+        "Mars rover, which landed on Feb. 18, 2021."
+    ).startswith("A high-resolution image shows one of the six wheels")
+    assert clean_text(
+        "The black and white photo above shows the descending Perseverance probe on a "
+        "supersonic parachute."
+    ).startswith("A black and white photo shows the descending")
+    assert clean_text("The image above shows the Perseverance probe still on the cables.") == (
+        "An image shows the Perseverance probe still on the cables."
+    )
+    assert "falling through the Martian atmosphere in an image taken on" in clean_text(
+        "The descent stage can be seen falling through the Martian atmosphere in this image "
+        "taken on Feb. 18, 2021 by the HiRISE camera."
+    )
+    assert (
+        clean_text(
+            "Perseverance got a close-up from NASA’s eye in the sky, as well: NASA’s Mars "
+            "Reconnaissance Orbiter."
+        )
+        == "Perseverance got a close-up from NASA’s eye in the sky: NASA’s Mars "
+        "Reconnaissance Orbiter."
+    )
+    # A caption that only calls its picture interesting keeps its pointer (and is rejected).
+    text = "The image above, which shows the discarded parachute itself, is interesting."
+    assert clean_text(text) == text

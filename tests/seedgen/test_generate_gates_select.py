@@ -81,11 +81,59 @@ def test_truefalse_swaps_a_same_kind_name(vocabulary):
     assert "with just 3 degree of tilt" in number.prompt
 
 
-def test_multi_blanks_every_same_kind_name(vocabulary):
-    text = "JPL leads the orbiter's mission, while the HiRISE instrument is led by Caltech."
-    (candidate,) = multi_same_kind(facts_of(text, vocabulary), vocabulary)
-    assert candidate.data["answers"] == ["Caltech", "JPL"]
+def test_multi_blanks_only_names_joined_as_a_list(vocabulary):
+    (candidate,) = multi_same_kind(facts_of(MAST, vocabulary), vocabulary)
+    assert candidate.data["answers"] == ["Mastcam-Z", "SuperCam"]
+    assert "the zoomable ___ and a laser instrument called ___." in candidate.prompt
+    assert "Navigation Cameras (Navcams)" in candidate.prompt  # a different role: not blanked
     assert set(candidate.data["answers"]) < set(candidate.data["options"])
+    assert "HiRISE" not in candidate.data["options"]  # an orbiter's camera, not the rover's
+
+
+def test_multi_skips_names_in_different_roles(vocabulary):
+    text = "JPL leads the orbiter's mission, while the HiRISE instrument is led by Caltech."
+    assert list(multi_same_kind(facts_of(text, vocabulary), vocabulary)) == []
+
+
+def test_numeric_skips_a_count_whose_stem_lists_the_things_counted(vocabulary):
+    assert list(numeric_quantity(facts_of(MAST, vocabulary), vocabulary)) == []
+
+
+def test_counts_of_cameras_and_wheels_are_instrument_facts(vocabulary):
+    text = (
+        "NASA equipped the spacecraft with a record 25 cameras and two microphones, many of "
+        "which were turned on during Thursday's descent."
+    )
+    facts = facts_of(text, vocabulary)
+    assert {c.kind for c in numeric_quantity(facts, vocabulary)} == {"instrument"}
+    swaps = [c for c in truefalse_statements(facts, vocabulary) if c.rule.endswith("number")]
+    assert swaps and {c.kind for c in swaps} == {"instrument"}
+
+
+def test_swapped_names_play_the_same_role(vocabulary):
+    text = (
+        "JPL, a division of Caltech in Pasadena, California, manages the Mars 2020 Perseverance "
+        "mission and the Ingenuity Mars Helicopter technology demonstration for NASA."
+    )
+    facts = facts_of(text, vocabulary)
+    statements = [c.prompt for c in truefalse_statements(facts, vocabulary)]
+    assert not any(s.startswith("JPL, a division of Jet Propulsion Laboratory") for s in statements)
+    assert any(s.startswith("JPL, a division of University of Arizona") for s in statements)
+    hirise = (
+        "The descent stage can be seen falling through the Martian atmosphere in an image "
+        "taken by the HiRISE camera aboard the Mars Reconnaissance Orbiter."
+    )
+    swaps = [c for c in truefalse_statements(facts_of(hirise, vocabulary), vocabulary)]
+    assert not any("Mastcam-Z camera aboard" in c.prompt for c in swaps)
+    assert any("HiRISE camera aboard the Mars Odyssey" in c.prompt for c in swaps)
+
+
+def test_no_trivial_true_statement_or_swap_of_the_subject(raw_articles, vocabulary):
+    raw = raw_articles["first-images-and-video"]
+    facts = article_facts(raw, split_sentences(raw, extract_blocks(raw)), vocabulary, None)
+    prompts = [c.prompt for c in truefalse_statements(facts, vocabulary)]
+    assert "One of the first color images was obtained by the Perseverance probe." not in prompts
+    assert "MRO’s wheels differ from Curiosity’s wheels in several details." not in prompts
 
 
 def test_matching_people_and_ordering_timeline(pipeline_run, raw_articles, vocabulary):
@@ -173,6 +221,19 @@ def test_gate_distractor_not_true_and_answer_not_obvious():
     assert gates.make_distractor_not_true(other)(candidate())
     sentences = ["NASA did a thing."] * 4
     assert gates.make_answer_not_obvious(sentences)(candidate(answers=("NASA",)))
+
+
+def test_gate_answer_not_obvious_rejects_swapping_out_the_subject():
+    sentences = ["The Perseverance rover did a thing."] * 4
+    swap = candidate(
+        type="truefalse",
+        rule="truefalse.swap_entity",
+        prompt="The Curiosity rover is lowered towards the surface of Mars.",
+        data={"answer": False},
+        stem="The Curiosity rover is lowered towards the surface of Mars.",
+        answers=("Perseverance rover",),
+    )
+    assert gates.make_answer_not_obvious(sentences)(swap)
 
 
 def test_ranking_prefers_instruments_and_drops_same_blank_twice():
