@@ -209,6 +209,12 @@ def numeric_quantity(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[Ca
             )  # fmt: skip
 
 
+def plural_name(name: str) -> bool:
+    """True for a plural name such as "Navcams" or "Hazard Cameras (Hazcams)"."""
+    head = name.split(" (")[0].split()[-1]
+    return head.endswith("s") and head[:-1].lower().endswith(("cam", "camera", "microphone"))
+
+
 def quantity_kind(unit: str) -> str:
     """ "instrument" for counts of the rover's hardware (cameras, microphones, wheels:
     an instruments fact), else "number"."""
@@ -252,7 +258,11 @@ def truefalse_statements(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterato
             if mention.kind == "person" or is_subject(mention.text, facts):
                 continue  # a person's role does not travel; the subject's rivals may be true
             stem = cloze(text, mention.start - offset, mention.end - offset)
-            others = pick_distractors(mention.text, mention.kind, stem, facts, vocabulary, 1)
+            others = [
+                o
+                for o in pick_distractors(mention.text, mention.kind, stem, facts, vocabulary, 6)
+                if plural_name(o) == plural_name(mention.text)  # "the Navcams are", never
+            ][:1]  # "the Mastcam-Z are"
             if others:
                 swaps.append(("truefalse.swap_entity", mention, others[0], mention.kind))
         for quantity in sf.quantities:
@@ -396,5 +406,8 @@ RULES = (
 
 
 def all_candidates(facts: ArticleFacts, vocabulary: Vocabulary) -> list[Candidate]:
-    """Every candidate from every rule, in rule then text order."""
-    return [c for rule in RULES for c in rule(facts, vocabulary)]
+    """Every candidate from every rule (cloze rules here, then the wh-question rules of
+    ``whq``), in rule then text order."""
+    from .whq import WH_RULES  # whq builds on this module's helpers
+
+    return [c for rule in (*RULES, *WH_RULES) for c in rule(facts, vocabulary)]

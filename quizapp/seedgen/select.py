@@ -5,7 +5,9 @@ Score (higher is better), all from visible properties of the candidate:
 * sentences of 10-35 words read best as stems (-1 outside that range);
 * answers about instruments and cameras, spacecraft and places beat organisations;
   "NASA" and the article's main rover are too easy to guess (-2);
-* structured types (matching, ordering, multi, numeric) get +1 for variety.
+* structured types (matching, ordering, multi, numeric) get +1 for variety;
+* questions asking for the same answer from the same sentence are duplicates;
+* real wh-questions (rules ``*.wh_*``) read better than fill-in-the-blank (+1.5).
 
 Selection keeps, per source sentence, at most one question per type and at most
 ``PER_SENTENCE`` questions; true/false keeps the true or the false version of a
@@ -34,6 +36,8 @@ def score(candidate: Candidate) -> float:
     value += KIND_BONUS.get(candidate.kind, 0) + TYPE_BONUS.get(candidate.type, 0)
     if any(normalise(a) in OBVIOUS for a in candidate.answers):
         value -= 2
+    if ".wh_" in candidate.rule:
+        value += 1.5
     if candidate.type == "short" and len(candidate.answers[0]) > 25:
         value -= 1
     return value
@@ -49,6 +53,10 @@ def near_duplicate(a: Candidate, b: Candidate) -> bool:
     """Same type and answer in overlapping stems, or stems that share most words."""
     if a.stem and a.stem == b.stem:
         return True  # the same blank asked as two types
+    asks = a.answers and "truefalse" not in (a.type, b.type)
+    same = {normalise(x) for x in a.answers} == {normalise(x) for x in b.answers}
+    if asks and same and a.source_start == b.source_start:
+        return True  # the same answer from the same sentence, asked another way
     if a.type != b.type:
         return False
     words_a, words_b = content_words(a.stem or a.prompt), content_words(b.stem or b.prompt)
