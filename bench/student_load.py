@@ -1,0 +1,342 @@
+"""Student flow under load: many simultaneous students take a quiz through gunicorn.
+
+Each simulated student logs in, starts the quiz, answers every question (one
+autosave on the first), submits and reads the results, like a browser: CSRF
+tokens are scraped from the pages. Afterwards the database is checked: one
+submitted, scored attempt per student and every stored answer equal to the
+last one posted. Exits non-zero when a request failed or an answer was lost.
+
+    .venv/bin/python bench/student_load.py --students 200 --threads 4
+"""
+
+import argparse
+import math
+import os
+import re
+import resource
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+from html.parser import HTMLParser
+from pathlib import Path
+from unittest import mock
+
+import httpx
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+SERVER_PROBLEM = re.compile(r"\[(ERROR|CRITICAL)\]|Traceback|Exception on|database is locked")
+PASSWORD = "bench-student-password"  # noqa: S105 - a throwaway account in a temp database
+
+
+class FormFields(HTMLParser):
+    """Collect the CSRF token and the answer fields (name -> allowed values) of a page."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self.csrf, self.fields, self.kinds, self._select = None, {}, {}, None
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        name = a.get("name") or ""
+        if tag == "input" and name == "csrf_token":
+            self.csrf = a.get("value")
+        elif tag == "input" and name == "answer":
+            self.kinds["answer"] = a.get("type", "text")
+            self.fields.setdefault("answer", []).append(a.get("value", ""))
+        elif tag == "select" and re.fullmatch(r"(match|position)_\d+", name):
+            self._select = name
+            self.fields[name], self.kinds[name] = [], "select"
+        elif tag == "option" and self._select and a.get("value"):
+            self.fields[self._select].append(a["value"])
+
+    def handle_endtag(self, tag):
+        if tag == "select":
+            self._select = None
+
+
+def choose_answer(page: FormFields, variant: int) -> dict:
+    """Deterministic form values for a question page; ``variant`` varies them."""
+    posted = {}
+    for name, values in page.fields.items():
+        kind = page.kinds[name]
+        if kind in ("text", "number"):
+            posted[name] = str(3 + variant % 40)
+        elif kind == "radio":
+            posted[name] = values[variant % len(values)]
+        elif kind == "checkbox":
+            posted[name] = sorted({values[variant % len(values)], values[0]})
+        elif name.startswith("match_"):
+            posted[name] = values[(int(name[6:]) + variant) % len(values)]
+        else:  # position_<shown>: a rotation of 1..n, so the places stay distinct
+            n = len(page.fields)
+            posted[name] = str((int(name[9:]) + variant) % n + 1)
+    return posted
+
+
+def student_email(index: int) -> str:
+    """The login of the student numbered ``index``."""
+    return f"student{index:04d}@bench.quizapp.local"
+
+
+class Student:
+    """One simulated browser: a cookie jar, the timings and the answers it posted."""
+
+    def __init__(self, index, base_url, quiz, timings, errors, deadline):
+        self.email = student_email(index)
+        self.index, self.quiz, self.deadline = index, quiz, deadline
+        self.timings, self.errors, self.posted = timings, errors, {}
+        self.client = httpx.Client(base_url=base_url, timeout=60.0, follow_redirects=False)
+
+    def call(self, kind, method, url, expect, data=None, headers=None):
+        """Send one request, record its latency, return the response or None on failure."""
+        if time.monotonic() > self.deadline:
+            raise TimeoutError("global timeout")
+        start = time.perf_counter()
+        try:
+            response = self.client.request(method, url, data=data, headers=headers)
+        except httpx.HTTPError as error:
+            self.errors.append((kind, method, url, repr(error)))
+            return None
+        self.timings.append((kind, time.perf_counter() - start))
+        if response.status_code != expect:
+            self.errors.append((kind, method, url, f"{response.status_code} {response.text[:200]}"))
+            return None
+        return response
+
+    def run(self) -> None:
+        """The whole flow; stops at the first failed request."""
+        try:
+            self._flow()
+        except TimeoutError:
+            self.errors.append(("timeout", "", self.email, "global timeout reached"))
+        finally:
+            self.client.close()
+
+    def _flow(self) -> None:
+        page = self.call("login_page", "GET", "/auth/login", 200)
+        csrf = page and FormFields(page.text).csrf
+        form = {"email": self.email, "password": PASSWORD, "csrf_token": csrf}
+        if not page or not self.call("login", "POST", "/auth/login", 302, form):
+            return
+        page = self.call("quiz_page", "GET", f"/quiz/{self.quiz}", 200)
+        form = {"csrf_token": page and FormFields(page.text).csrf}
+        started = page and self.call("start", "POST", f"/quiz/{self.quiz}/start", 302, form)
+        if not started:
+            return
+        url = started.headers["location"]
+        for position in range(1, 200):
+            page = self.call("question_get", "GET", url, 200)
+            if not page:
+                return
+            fields = FormFields(page.text)
+            answer = choose_answer(fields, self.index + position)
+            if position == 1:  # an autosave with another choice, overwritten by the post
+                other = choose_answer(fields, self.index + position + 1)
+                headers = {"Accept": "application/json"}
+                other["csrf_token"] = fields.csrf
+                if not self.call("autosave", "POST", f"{url}/autosave", 200, other, headers):
+                    return
+            form = answer | {"csrf_token": fields.csrf, "nav": "next"}
+            moved = self.call("answer_post", "POST", url, 302, form)
+            if not moved:
+                return
+            self.posted[position] = answer
+            url = moved.headers["location"]
+            if url.endswith("/summary"):
+                break
+        page = self.call("summary", "GET", url, 200)
+        form = {"csrf_token": page and FormFields(page.text).csrf}
+        done = page and self.call("submit", "POST", url.replace("/summary", "/submit"), 302, form)
+        if done:
+            self.call("results", "GET", done.headers["location"], 200)
+
+
+def bench_env(tmp: Path) -> dict:
+    """Environment for the flask commands, gunicorn and the in-process checks."""
+    return os.environ | {
+        "QUIZAPP_SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp}/bench.db",
+        "QUIZAPP_SECRET_KEY": "bench-secret-key-not-for-production",
+        "QUIZAPP_RATELIMIT_ENABLED": "false",  # parsed as JSON: the boolean false
+    }
+
+
+def create_students(count: int) -> None:
+    """Create the student accounts, hashing the shared password once (scrypt is slow)."""
+    from quizapp.auth import services
+
+    hashed = services.hash_password(PASSWORD)
+    with mock.patch.object(services, "hash_password", lambda _password: hashed):
+        for index in range(count):
+            email, name = student_email(index), f"Student {index}"
+            services.create_user(email, PASSWORD, name, allow_reserved_domains=True)
+
+
+def start_server(env: dict, workers: int, threads: int, log: Path) -> tuple:
+    """Start gunicorn on a free loopback port; return the process and its base URL."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [str(BIN / "gunicorn"), "-w", str(workers), "-b", f"127.0.0.1:{port}"]
+    if threads > 1:
+        command += ["--threads", str(threads)]
+    command.append("quizapp:create_app()")
+    with log.open("w") as output:  # gunicorn's log and the app's tracebacks
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=output)
+    base_url = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            if httpx.get(base_url + "/auth/login", timeout=2).status_code == 200:
+                return process, base_url
+        except httpx.HTTPError:
+            time.sleep(0.2)
+    process.kill()
+    raise RuntimeError(f"gunicorn did not answer; see {log}")
+
+
+def verify(students: list[Student], quiz_slug: str) -> tuple[dict, Counter]:
+    """Compare the database with what the students posted."""
+    import sqlalchemy as sa
+
+    from quizapp.extensions import db
+    from quizapp.models import Attempt, Quiz, Response, User
+    from quizapp.questiontypes import get_type
+
+    quiz = db.session.scalar(sa.select(Quiz).where(Quiz.slug == quiz_slug))
+    found = {"missing attempts": 0, "duplicate attempts": 0, "unsubmitted": 0}
+    found |= {"lost answers": 0, "wrong answers": 0, "doubled answers": 0}
+    checked = Counter()
+    for student in students:
+        user = db.session.scalar(sa.select(User).where(User.email == student.email))
+        attempts = db.session.scalars(
+            sa.select(Attempt).where(Attempt.user_id == user.id, Attempt.quiz_id == quiz.id)
+        ).all()
+        found["missing attempts"] += not attempts
+        found["duplicate attempts"] += max(0, len(attempts) - 1)
+        for attempt in attempts:
+            found["unsubmitted"] += attempt.state.value != "submitted" or attempt.score is None
+            rows = db.session.scalars(
+                sa.select(Response).where(Response.attempt_id == attempt.id)
+            ).all()
+            positions = [row.position for row in rows]
+            found["doubled answers"] += len(positions) - len(set(positions))
+            found["lost answers"] += len(set(student.posted) - set(positions))
+            for row in rows:
+                posted = student.posted.get(row.position)
+                if row.answer is None:
+                    found["lost answers"] += 1
+                    continue
+                qtype, data = get_type(row.version.type), row.version.data
+                checked[qtype.name] += 1
+                stored = qtype.field_data(data, row.option_order, row.answer)
+                norm = {k: sorted(v) if isinstance(v, list) else v for k, v in stored.items()}
+                found["wrong answers"] += posted is None or norm != posted
+    return found, checked
+
+
+def percentiles(values: list[float]) -> str:
+    """p50/p95/p99 (nearest rank) and max, in milliseconds."""
+    ranked = sorted(values)
+    picks = [ranked[max(0, math.ceil(q * len(ranked) / 100) - 1)] for q in (50, 95, 99)]
+    return " ".join(f"{seconds * 1000:7.0f}" for seconds in [*picks, ranked[-1]])
+
+
+def cpu_seconds() -> tuple[float, float]:
+    """CPU time used so far by this process and by its reaped children (gunicorn)."""
+    own, children = (
+        resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+    )
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
+
+
+def prepare(tmp: Path, count: int):
+    """Migrate and seed a fresh database, create the students; return env and app."""
+    env = bench_env(tmp)
+    for command in (["db", "upgrade"], ["seed", "load"]):
+        flask = [str(BIN / "flask"), "--app", "quizapp", *command]
+        done = subprocess.run(flask, cwd=ROOT, env=env, capture_output=True, text=True)
+        if done.returncode:
+            raise SystemExit(f"{' '.join(command)} failed:\n{done.stdout}{done.stderr}")
+    os.environ.update(env)
+    from quizapp import create_app
+
+    app = create_app()
+    with app.app_context():
+        create_students(count)
+    return env, app
+
+
+def report(args, setup, wall, cpu, timings, errors, found, checked, server_errors) -> None:
+    """Print the figures."""
+    mode = f"{args.workers} sync workers"
+    if args.threads > 1:
+        mode = f"{args.workers} gthread workers x {args.threads} threads"
+    print(f"gunicorn {mode}; quiz {args.quiz}; setup {setup:.1f} s")
+    print(
+        f"students {args.students}, requests {len(timings)}, wall {wall:.1f} s, "
+        f"throughput {len(timings) / wall:.0f} req/s, errors {len(errors)}"
+    )
+    print(f"cpu seconds: server {cpu[1]:.0f}, load generator {cpu[0]:.0f}")
+    print(f"{'request':<14}{'count':>7}   p50 ms  p95 ms  p99 ms  max ms")
+    kinds = {"all": [seconds for _, seconds in timings]}
+    for kind, seconds in timings:
+        kinds.setdefault(kind, []).append(seconds)
+    for kind, values in kinds.items():
+        print(f"{kind:<14}{len(values):>7} {percentiles(values)}")
+    print(", ".join(f"{key} {value}" for key, value in found.items()))
+    print(f"answers checked {checked.total()}:", ", ".join(f"{k} {v}" for k, v in checked.items()))
+    for error in errors[:10]:
+        print("ERROR", *error)
+    for line in server_errors[:20]:
+        print("SERVER", line)
+
+
+def run(args) -> int:
+    """Set up, load, check and report one gunicorn set-up; return the exit status."""
+    with tempfile.TemporaryDirectory(prefix="quizapp-bench-") as tmp:
+        t0 = time.perf_counter()
+        env, app = prepare(Path(tmp), args.students)
+        setup = time.perf_counter() - t0
+        log = Path(tmp) / "gunicorn.log"
+        process, base_url = start_server(env, args.workers, args.threads, log)
+        timings, errors = [], []
+        deadline = time.monotonic() + args.timeout
+        students = [
+            Student(i, base_url, args.quiz, timings, errors, deadline) for i in range(args.students)
+        ]
+        cpu0 = cpu_seconds()
+        try:
+            t1 = time.perf_counter()
+            with ThreadPoolExecutor(max_workers=args.students) as pool:
+                list(pool.map(Student.run, students))
+            wall = time.perf_counter() - t1
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+        cpu = tuple(after - before for before, after in zip(cpu0, cpu_seconds(), strict=True))
+        with app.app_context():
+            found, checked = verify(students, args.quiz)
+        lines = log.read_text().splitlines()
+        server_errors = [line for line in lines if SERVER_PROBLEM.search(line)]
+        report(args, setup, wall, cpu, timings, errors, found, checked, server_errors)
+        return 1 if errors or server_errors or any(found.values()) else 0
+
+
+def main() -> int:
+    """Parse the flags and run the benchmark."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--students", type=int, default=100)
+    parser.add_argument("--quiz", default="the-rovers-instruments")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers")
+    parser.add_argument("--threads", type=int, default=1, help="threads per worker (gthread)")
+    parser.add_argument("--timeout", type=float, default=300.0, help="global limit, seconds")
+    return run(parser.parse_args())
+
+
+if __name__ == "__main__":
+    sys.exit(main())
