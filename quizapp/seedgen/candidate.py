@@ -15,6 +15,7 @@ KIND_NOUNS = {
     "organisation": ("organisation", "organisations"),
     "person": ("person", "people"),
     "date": ("date", "dates"),
+    "hardware": ("part of the landing system", "parts of the landing system"),
 }
 
 

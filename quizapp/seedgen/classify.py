@@ -1,14 +1,22 @@
 """Topic and difficulty of a question, by explainable keyword and kind rules.
 
 Topic (first rule that applies; matching and ordering look at their pairs or items,
-other types at their source sentence):
+other types at their source sentence). The rules are role-aware: what decides the
+topic is what the question asks about, not only what kind of thing its answer is.
 
-1. ``instruments`` when the answer is a camera, instrument or microphone;
-2. ``landing`` when the source speaks of the landing itself (landing, landed,
+1. ``landing`` when a wh-question asks what observed the landing: its own wording
+   speaks of taking or capturing an image, photo, video or movie *and* of the landing
+   event ("Which camera aboard the Mars Reconnaissance Orbiter took an image of the
+   descent stage ... falling through the Martian atmosphere?"), even though the answer
+   is a camera or an orbiter;
+2. ``instruments`` when the answer is a camera, instrument or microphone (what it is,
+   where it is mounted, what it does, how many there are);
+3. ``landing`` when the source speaks of the landing itself (landing, landed,
    touchdown, descent, parachute, heat shield, sky crane, cables, jet pack, crater);
-3. ``instruments`` when the source is about cameras and imaging (camera, Hazcam,
-   microphone, mast, HiRISE, laser, panorama, images in color);
-4. ``mission`` otherwise (plans, organisations, people, science goals).
+4. ``instruments`` when the source is about cameras and imaging (camera, Hazcam,
+   microphone, mast, HiRISE, laser, panorama, images in color): who leads an
+   instrument is an instruments question;
+5. ``mission`` otherwise (plans, organisations, people, science goals).
 
 Difficulty:
 
@@ -37,6 +45,22 @@ LANDING_WORDS = re.compile(
     r"cables?|jet pack|crater)\b",
     re.I,
 )
+OBSERVING = re.compile(
+    r"\b(took|taken|captured?|photographed|recorded|sent back)\b.*\b(image|photo|photograph|"
+    r"picture|video|movie|footage)\b|\b(image|photo|photograph|picture|video|movie|footage)\b"
+    r".*\b(took|taken|captured?|photographed|recorded|sent back)\b",
+    re.I,
+)
+
+
+def observes_landing(candidate: Candidate) -> bool:
+    """True for a wh-question asking what took an image of the landing (rule 1)."""
+    prompt = candidate.prompt
+    return (
+        ".wh_" in candidate.rule
+        and bool(OBSERVING.search(prompt))
+        and bool(LANDING_WORDS.search(prompt))
+    )
 
 
 def topic(candidate: Candidate) -> str:
@@ -45,6 +69,8 @@ def topic(candidate: Candidate) -> str:
         text = str(candidate.data.get("pairs") or candidate.data.get("items"))
     else:
         text = " ".join(s.clean for s in candidate.sources)
+    if observes_landing(candidate):
+        return "landing"
     if candidate.kind in INSTRUMENT_KINDS:
         return "instruments"
     if LANDING_WORDS.search(text):

@@ -22,6 +22,8 @@ ROLE_KINDS = ("spacecraft", "organisation")
 ROLE_NOUNS = ("rover", "orbiter", "lander", "helicopter", "probe", "telescope", "university",
               "agency", "laboratory", "institute")  # fmt: skip
 COORDINATION = re.compile(r"^(?:,\s*|\s+)(?:(?:and|or)\s+)?(?:(?:the|a|an)\s+)?[\w\s-]{0,30}$")
+POSSESSIVE = re.compile(r"['’]s\b")
+PARTNER = re.compile(r"\b(with|cooperation|partnership|partners?)\s+(the\s+)?$", re.I)
 LINKING_WORDS = re.compile(r"\b(is|are|was|were|leads?|led|by|with|while|for|from)\b")
 
 
@@ -81,6 +83,8 @@ def distractor_pool(kind: str, facts: ArticleFacts, vocabulary: Vocabulary) -> l
     """Same-kind names: the article's own first, then the vocabulary's."""
     pool = facts.names_of_kind(kind)
     pool += [t.name for t in vocabulary.terms if t.kind == kind]
+    if kind == "hardware":  # "Back Shell" in a list, "back shell" in a sentence
+        pool = [term.name if (term := vocabulary.term_for(n)) else n for n in pool]
     return list(dict.fromkeys(pool))
 
 
@@ -169,9 +173,18 @@ def short_entity_cloze(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[
             noun = KIND_NOUNS[mention.kind][0]
             yield Candidate(
                 "short", "short.entity_cloze", f"{quote(stem)} Which {noun} fills the blank?",
-                {"answers": list(spellings(mention.text, facts))},
+                {"answers": typed_forms(mention, facts, vocabulary)},
                 says(sf), (sf.sentence,), stem, (mention.text,), mention.kind,
             )  # fmt: skip
+
+
+def typed_forms(mention: Mention, facts: ArticleFacts, vocabulary: Vocabulary) -> list[str]:
+    """Accepted typed answers: the article's spellings; for landing hardware also the
+    vocabulary's names of the same part ("jet pack", "sky crane", "descent stage")."""
+    forms = list(spellings(mention.text, facts))
+    if mention.kind == "hardware":
+        forms = list(all_spellings(mention.text, facts, vocabulary))
+    return list({normalise(f): f for f in reversed(forms)}.values())[::-1]
 
 
 def mcq_date_cloze(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[Candidate]:
@@ -225,10 +238,8 @@ def is_subject(name: str, facts: ArticleFacts) -> bool:
     """True for a name the article repeats in four or more sentences (its subject, NASA):
     the same test as the ``answer_not_obvious`` gate."""
     key = normalise(name).split()[-1] if normalise(name) else ""
-    return (
-        bool(key)
-        and sum(f" {key} " in f" {normalise(s.sentence.clean)} " for s in facts.sentences) >= 4
-    )
+    texts = [normalise(POSSESSIVE.sub("", s.sentence.clean)) for s in facts.sentences]
+    return bool(key) and sum(f" {key} " in f" {t} " for t in texts) >= 4
 
 
 def changed_number(value: float) -> int | float:
@@ -236,6 +247,50 @@ def changed_number(value: float) -> int | float:
     if value <= 3:
         return int(value) + 2 if value.is_integer() else value + 2
     return int(value * 2) if value.is_integer() else value * 2
+
+
+def swap_candidates(
+    mention: Mention, stem: str, facts: ArticleFacts, vocabulary: Vocabulary
+) -> list[str]:
+    """Names to swap into a false statement, best first.
+
+    An organisation is swapped for another organisation the article itself names in
+    another role ("ESA, a division of Caltech ..."), so a student who read the article
+    can judge the statement; the article's subject (NASA) never, and names written
+    like the original (with or without a bracketed abbreviation) first. Other kinds,
+    and organisations when the article names no other, use same-role distractors.
+    """
+    same_role = pick_distractors(mention.text, mention.kind, stem, facts, vocabulary, 6)
+    if mention.kind != "organisation":
+        return same_role
+    own = canonical(mention.text, vocabulary)
+    stem_lower = stem.lower()
+    named = [
+        n
+        for n in facts.names_of_kind("organisation")
+        if canonical(n, vocabulary) != own
+        and not is_subject(n, facts)
+        and not any(
+            re.search(rf"\b{re.escape(f.lower())}\b", stem_lower)
+            for f in all_spellings(n, facts, vocabulary)
+        )
+    ]
+    named = list({canonical(n, vocabulary): n for n in reversed(named)}.values())[::-1]
+    named = [written_like(n, mention.text) for n in named]
+    named.sort(
+        key=lambda n: (n.isupper() != mention.text.isupper(), abs(len(n) - len(mention.text)))
+    )
+    return named or same_role
+
+
+def written_like(name: str, original: str) -> str:
+    """A bracketed name ("ESA (European Space Agency)") written like ``original``:
+    its abbreviation for an abbreviation ("JPL"), else its long form; others unchanged."""
+    parts = [p.strip() for p in re.split(r"[()]", name) if p.strip()]
+    if len(parts) != 2 or "(" in original:
+        return name
+    short, long = sorted(parts, key=len)
+    return short if original.isupper() else long
 
 
 def truefalse_statements(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[Candidate]:
@@ -257,10 +312,15 @@ def truefalse_statements(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterato
         for mention in sf.mentions:
             if mention.kind == "person" or is_subject(mention.text, facts):
                 continue  # a person's role does not travel; the subject's rivals may be true
+            if mention.kind == "organisation" and (
+                POSSESSIVE.match(text[mention.end - offset :])
+                or PARTNER.search(text[: mention.start - offset])
+            ):
+                continue  # "NASA's rover", "in cooperation with ESA": others may share them
             stem = cloze(text, mention.start - offset, mention.end - offset)
             others = [
                 o
-                for o in pick_distractors(mention.text, mention.kind, stem, facts, vocabulary, 6)
+                for o in swap_candidates(mention, stem, facts, vocabulary)
                 if plural_name(o) == plural_name(mention.text)  # "the Navcams are", never
             ][:1]  # "the Mastcam-Z are"
             if others:
@@ -278,6 +338,8 @@ def truefalse_statements(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterato
                 len(span.number_text) if rule == "truefalse.swap_number" else span.end - span.start
             )
             original = text[start:end]
+            if re.match(r"[A-Z]\w+ of ", replacement) and not re.search(r"\bthe $", text[:start]):
+                replacement = f"{'The' if start == 0 else 'the'} {replacement}"  # the University of
             statement = text[:start] + replacement + text[end:]
             yield Candidate(
                 "truefalse", rule, statement, {"answer": False},

@@ -12,7 +12,10 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-KINDS = ("camera", "instrument", "microphone", "spacecraft", "place", "organisation", "person")
+KINDS = (
+    "camera", "instrument", "microphone", "spacecraft", "place", "organisation", "person",
+    "hardware",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)

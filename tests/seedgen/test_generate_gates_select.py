@@ -118,7 +118,7 @@ def test_swapped_names_play_the_same_role(vocabulary):
     facts = facts_of(text, vocabulary)
     statements = [c.prompt for c in truefalse_statements(facts, vocabulary)]
     assert not any(s.startswith("JPL, a division of Jet Propulsion Laboratory") for s in statements)
-    assert any(s.startswith("JPL, a division of University of Arizona") for s in statements)
+    assert any(s.startswith("JPL, a division of the University of Arizona") for s in statements)
     hirise = (
         "The descent stage can be seen falling through the Martian atmosphere in an image "
         "taken by the HiRISE camera aboard the Mars Reconnaissance Orbiter."
