@@ -9,7 +9,8 @@ Score (higher is better), all from visible properties of the candidate:
 * questions asking for the same answer from the same sentence are duplicates;
 * real wh-questions (rules ``*.wh_*``) read better than fill-in-the-blank (+1.5).
 
-Selection keeps, per source sentence, at most one question per type and at most
+Selection keeps, per source sentence, at most one question per type (numeric
+questions about different units count as different) and at most
 ``PER_SENTENCE`` questions; true/false keeps the true or the false version of a
 sentence alternately so the bank is about half true. Near-duplicates (same type and
 answer, or stems sharing most words) keep the better-ranked one.
@@ -57,12 +58,20 @@ def near_duplicate(a: Candidate, b: Candidate) -> bool:
     same = {normalise(x) for x in a.answers} == {normalise(x) for x in b.answers}
     if asks and same and a.source_start == b.source_start:
         return True  # the same answer from the same sentence, asked another way
-    if a.type != b.type:
-        return False
+    if a.type != b.type or (a.type == "numeric" and a.data["unit"] != b.data["unit"]):
+        return False  # numbers of different things are different facts
     words_a, words_b = content_words(a.stem or a.prompt), content_words(b.stem or b.prompt)
     overlap = len(words_a & words_b) / max(1, len(words_a | words_b))
     same_answer = [normalise(x) for x in a.answers] == [normalise(x) for x in b.answers]
     return overlap >= 0.75 or (same_answer and overlap >= 0.4)
+
+
+def same_slot(a: Candidate, b: Candidate) -> bool:
+    """Two questions of one type from one sentence fill the same slot, except numeric
+    questions about different units ("25 cameras", "two microphones")."""
+    if a.type != b.type:
+        return False
+    return a.type != "numeric" or a.data["unit"] == b.data["unit"]
 
 
 def select(candidates: list[Candidate]) -> tuple[list[Candidate], int]:
@@ -78,7 +87,7 @@ def select(candidates: list[Candidate]) -> tuple[list[Candidate], int]:
         start = candidate.source_start
         same_sentence = per_sentence.get(start, [])
         if len(same_sentence) >= PER_SENTENCE or any(
-            c.type == candidate.type for c in same_sentence
+            same_slot(c, candidate) for c in same_sentence
         ):
             continue
         if candidate.type == "truefalse" and candidate.data["answer"] != bool(truth_toggle % 2):

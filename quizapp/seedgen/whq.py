@@ -100,10 +100,13 @@ def named_questions(
     """An ``mcq`` (when two or more same-role options exist) and a ``short`` version."""
     distractors = pick_distractors(mention.text, mention.kind, question, facts, vocabulary)
     if len(distractors) >= 2:
+        answer, wrong = mention.text, distractors
+        if mention.kind in ("camera", "instrument"):  # "Navcams", not "Navigation Cameras
+            answer, wrong = short_name(answer), [short_name(d) for d in distractors]  # (Navcams)"
         yield Candidate(
             "mcq", f"mcq.wh_{rule}", question,
-            {"options": options_in_order([mention.text, *distractors]), "answer": mention.text},
-            explanation, sources, question, (mention.text,), mention.kind, tuple(distractors),
+            {"options": options_in_order([answer, *wrong]), "answer": answer},
+            explanation, sources, question, (answer,), mention.kind, tuple(wrong),
         )  # fmt: skip
     if mention.kind != "organisation" or len(distractors) < 2:
         yield Candidate(
@@ -331,8 +334,77 @@ def matching_mounted(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[Ca
     )  # fmt: skip
 
 
+DESCRIBED_AFTER = (
+    re.compile(r"^,? which (?:are|is) (?P<what>used for [a-z ]+?)(?=[,.;])"),
+    re.compile(r"^ (?P<verb>captured|took|recorded) (?P<what>views? [a-z ]+?)(?=[,.;])"),
+)
+DESCRIBED_BEFORE = (
+    re.compile(r"\ban? (?P<what>[a-z]+ (?:instrument|camera|spectrometer)) called $"),
+    re.compile(
+        r"\b(?P<head>[a-z]+) (?P<noun>camera|instrument)s: (?:the )?(?P<adjective>[a-z]+) $"
+    ),
+)
+
+
+def short_name(name: str) -> str:
+    """ "Navigation Cameras (Navcams)" -> "Navcams": the bracketed short form, else the name."""
+    parts = [p.strip() for p in re.split(r"[()]", name) if p.strip()]
+    return min(parts, key=len) if len(parts) == 2 else name
+
+
+def description(text: str, mention: Mention) -> tuple[str, tuple[str, ...]] | None:
+    """What a sentence says a camera or instrument is or does, as a noun phrase: "cameras
+    used for driving", "a laser instrument", "a zoomable science camera", "cameras that
+    captured views from the front and rear of the rover", with the words of the sentence
+    it rests on; None when the sentence says neither."""
+    plural = is_plural(mention)
+    noun = KIND_NOUNS[mention.kind][1 if plural else 0]
+    for pattern in DESCRIBED_AFTER:
+        if match := pattern.match(text[mention.end :]):
+            verb = f"that {match['verb']} " if "verb" in match.groupdict() else ""
+            what = f"{verb}{match['what']}"
+            return f"{noun if plural else 'a ' + noun} {what}", (what.removeprefix("that "),)
+    for pattern in DESCRIBED_BEFORE:
+        if match := pattern.search(text[: mention.start]):
+            if "adjective" in match.groupdict():
+                words = (match["adjective"], f"{match['head']} {match['noun']}")
+                return f"a {words[0]} {words[1]}", words
+            return f"a {match['what']}", (match["what"],)
+    return None
+
+
+def matching_described(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[Candidate]:
+    """matching.described: match each camera or instrument with what the article says it
+    is or does ("the Navigation Cameras (Navcams), which are used for driving", "a laser
+    instrument called SuperCam", "two science cameras: the zoomable Mastcam-Z"); the
+    first description of each name, and every description different."""
+    pairs: dict[str, tuple[str, SentenceFacts]] = {}
+    evidence: list[str] = []
+    for sf in usable(facts):
+        for mention in sf.mentions:
+            if mention.kind not in ("camera", "instrument"):
+                continue
+            name = short_name(mention.text)
+            found = description(sf.sentence.clean, mention)
+            if found and name not in pairs and found[0] not in [w for w, _ in pairs.values()]:
+                pairs[name] = (found[0], sf)
+                evidence += [name, *found[1]]
+    if len(pairs) < 3:
+        return
+    chosen = sorted(pairs.items(), key=lambda p: p[1][1].sentence.start)[:5]
+    data = {"pairs": [[name, what] for name, (what, _) in chosen]}
+    sources = tuple(dict.fromkeys(sf.sentence for _, (_, sf) in chosen))
+    yield Candidate(
+        "matching", "matching.described",
+        "What does the article say each of these cameras and instruments is or does?",
+        data, "The article says: " + " ".join(f'"{s.quoted}"' for s in sources), sources, "",
+        tuple(evidence), "camera",
+    )  # fmt: skip
+
+
 WH_RULES = (
     matching_mounted,
+    matching_described,
     which_relative,
     led_by,
     division_of,

@@ -5,12 +5,14 @@ from quizapp.seedgen.extract import Block
 from quizapp.seedgen.facts import article_facts
 from quizapp.seedgen.generate import (
     mcq_entity_cloze,
+    numeric_quantity,
     pick_distractors,
     short_entity_cloze,
     truefalse_statements,
 )
+from quizapp.seedgen.select import select
 from quizapp.seedgen.sentences import split_sentences
-from quizapp.seedgen.whq import seen_in_image, which_relative
+from quizapp.seedgen.whq import matching_described, seen_in_image, which_relative
 
 
 def facts_of(text, vocabulary):
@@ -94,3 +96,31 @@ def test_organisation_swaps_use_names_the_article_gives(vocabulary):
     division = "JPL, a division of the University of Arizona in Pasadena, California, manages"
     assert f"{division} the Mars 2020 mission." in swaps
     assert all("with ESA (European Space Agency)" in s for s in swaps if "cooperation" in s)
+
+
+def test_matching_described_pairs_names_with_what_the_article_says(vocabulary):
+    hazcams = (
+        "After landing, two of the Hazard Cameras (Hazcams) captured views from the front and "
+        "rear of the rover, showing one of its wheels in the Martian dirt."
+    )
+    (matching,) = matching_described(facts_of(f"{MAST} {hazcams}", vocabulary), vocabulary)
+    assert matching.data["pairs"] == [
+        ["Navcams", "cameras used for driving"],
+        ["Mastcam-Z", "a zoomable science camera"],
+        ["SuperCam", "a laser instrument"],
+        ["Hazcams", "cameras that captured views from the front and rear of the rover"],
+    ]
+    assert "used for driving" in matching.answers and "laser instrument" in matching.answers
+
+
+def test_two_numbers_of_different_things_from_one_sentence_are_both_kept(vocabulary):
+    text = (
+        "NASA equipped the spacecraft with a record 25 cameras and two microphones, many of "
+        "which were turned on during Thursday's descent."
+    )
+    numeric = list(numeric_quantity(facts_of(text, vocabulary), vocabulary))
+    kept, _ = select(numeric)
+    assert sorted((c.data["answer"], c.data["unit"]) for c in kept) == [
+        (2, "microphones"),
+        (25, "cameras"),
+    ]
