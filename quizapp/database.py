@@ -1,16 +1,30 @@
-"""Engine settings that make SQLite safe under concurrent writers.
+"""Engine settings that make SQLite safe and fast under concurrent requests.
 
-SQLite runs in WAL mode with a busy timeout, and every transaction starts with
-``BEGIN IMMEDIATE`` so that two writers queue for the lock instead of one of
-them failing with "database is locked" when it upgrades a read transaction.
+SQLite runs in WAL mode with a busy timeout. Reads start a plain (deferred)
+transaction, so any number of requests read at once. Functions that write
+are decorated with :func:`writes`: their transaction starts with
+``BEGIN IMMEDIATE``, so writers queue for the lock up front instead of one
+of them failing with "database is locked" when it upgrades a read
+transaction whose snapshot another writer has made stale.
 """
 
+import functools
 import sqlite3
+from collections.abc import Callable
+from contextvars import ContextVar
+from typing import ParamSpec, TypeVar
 
 import sqlalchemy as sa
 from flask import Flask
 
+from quizapp.extensions import db
+
 BUSY_TIMEOUT_SECONDS = 30
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+_write_intent: ContextVar[bool] = ContextVar("write_intent", default=False)
 
 
 def configure_engine_options(app: Flask) -> None:
@@ -24,6 +38,28 @@ def configure_engine_options(app: Flask) -> None:
     else:
         options.setdefault("pool_pre_ping", True)
     app.config["SQLALCHEMY_ENGINE_OPTIONS"] = options
+
+
+def writes(func: Callable[P, R]) -> Callable[P, R]:
+    """Run ``func`` in a transaction that holds the write lock from its first statement.
+
+    A read transaction the caller left open is committed first (the caller
+    must not have unsaved changes). Nested calls share the outer transaction.
+    """
+
+    @functools.wraps(func)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        if _write_intent.get():
+            return func(*args, **kwargs)
+        if db.session().in_transaction():
+            db.session.commit()
+        token = _write_intent.set(True)
+        try:
+            return func(*args, **kwargs)
+        finally:
+            _write_intent.reset(token)
+
+    return wrapper
 
 
 @sa.event.listens_for(sa.Engine, "connect")
@@ -43,4 +79,4 @@ def _sqlite_on_connect(dbapi_connection, _record) -> None:
 @sa.event.listens_for(sa.Engine, "begin")
 def _sqlite_on_begin(connection) -> None:
     if connection.dialect.name == "sqlite":
-        connection.exec_driver_sql("BEGIN IMMEDIATE")
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if _write_intent.get() else "BEGIN")

@@ -9,6 +9,7 @@ from email_validator import EmailNotValidError, validate_email
 from sqlalchemy.exc import IntegrityError
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from quizapp.database import writes
 from quizapp.extensions import db
 from quizapp.models import Role, User
 from quizapp.models.user import new_session_token
@@ -151,15 +152,19 @@ def create_user(
     """
     normalized = normalize_email(email, allow_reserved_domains=allow_reserved_domains)
     check_password_policy(password)
-    name = clean_display_name(display_name)
-    if email_taken(normalized):
-        raise EmailTakenError(EMAIL_TAKEN_MESSAGE)
     user = User(
         email=normalized,
         password_hash=hash_password(password),
-        display_name=name,
+        display_name=clean_display_name(display_name),
         role=Role(role),
     )
+    return _insert_user(user)
+
+
+@writes
+def _insert_user(user: User) -> User:
+    if email_taken(user.email):
+        raise EmailTakenError(EMAIL_TAKEN_MESSAGE)
     db.session.add(user)
     try:
         db.session.commit()
@@ -185,9 +190,14 @@ def authenticate(email: str, password: str) -> User | None:
     if not check_password_hash(user.password_hash, password):
         return None
     if not user.password_hash.startswith(PASSWORD_METHOD + ":"):
-        user.password_hash = hash_password(password)
-        db.session.commit()
+        _store_password_hash(user, hash_password(password))
     return user
+
+
+@writes
+def _store_password_hash(user: User, password_hash: str) -> None:
+    user.password_hash = password_hash
+    db.session.commit()
 
 
 def password_matches(user: User, password: str) -> bool:
@@ -197,6 +207,7 @@ def password_matches(user: User, password: str) -> bool:
     return check_password_hash(user.password_hash, password)
 
 
+@writes
 def end_all_sessions(user: User) -> None:
     """Rotate the user's session token: every session and remember cookie stops working."""
     user.session_token = new_session_token()
@@ -206,7 +217,12 @@ def end_all_sessions(user: User) -> None:
 def change_password(user: User, new_password: str) -> None:
     """Set a new password and end every existing session of the user."""
     check_password_policy(new_password)
-    user.password_hash = hash_password(new_password)
+    _change_password_hash(user, hash_password(new_password))
+
+
+@writes
+def _change_password_hash(user: User, password_hash: str) -> None:
+    user.password_hash = password_hash
     end_all_sessions(user)
 
 

@@ -16,6 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
+from quizapp.database import writes
 from quizapp.extensions import db
 from quizapp.models import Attempt, AttemptState, Quiz, Response, User
 from quizapp.models.base import utcnow
@@ -76,6 +77,7 @@ def attempts_used(user_id: int, quiz_id: int) -> int:
     )
 
 
+@writes
 def start_attempt(
     user: User, quiz: Quiz, now: datetime | None = None, rng: random.Random | None = None
 ) -> StartResult:
@@ -170,6 +172,7 @@ def lock_attempt(attempt_id: int) -> Attempt | None:
     )
 
 
+@writes
 def save_answer(attempt_id: int, position: int, answer: Any, now: datetime | None = None) -> None:
     """Store the answer to one question of an open attempt.
 
@@ -196,6 +199,7 @@ def save_answer(attempt_id: int, position: int, answer: Any, now: datetime | Non
     db.session.commit()
 
 
+@writes
 def finish_attempt(
     attempt_id: int, state: AttemptState = AttemptState.SUBMITTED, at: datetime | None = None
 ) -> bool:
@@ -230,6 +234,7 @@ def finish_attempt(
     return True
 
 
+@writes
 def submit_attempt(attempt_id: int, now: datetime | None = None) -> bool:
     """Submit an attempt for grading; False when it had already been closed.
 
