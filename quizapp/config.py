@@ -34,4 +34,6 @@ class DefaultConfig:
     # Answers that arrive this long after an attempt's deadline still count.
     DEADLINE_GRACE_SECONDS = 5
     BOOTSTRAP_SERVE_LOCAL = True
+    # How many reverse proxies in front of the app set X-Forwarded-* (0: none).
+    TRUSTED_PROXIES = 0
     SEED_DIR = None

@@ -384,3 +384,32 @@ def test_auth_pages_have_no_inline_script(client):
 def test_html_pages_are_not_cached(client, student):
     client.post("/auth/login", data={"email": student["email"], "password": student["password"]})
     assert client.get("/auth/password").headers["Cache-Control"] == "no-store"
+
+
+def test_client_address_comes_from_the_proxy_only_when_trusted(tmp_path):
+    from flask import request
+
+    from quizapp import create_app
+
+    seen = {}
+    for proxies in (0, 1):
+        app = create_app(
+            {
+                "TESTING": True,
+                "SECRET_KEY": "x",
+                "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'proxy.db'}",
+                "TRUSTED_PROXIES": proxies,
+            }
+        )
+
+        @app.get("/whoami")
+        def whoami():
+            return request.remote_addr
+
+        response = app.test_client().get(
+            "/whoami",
+            headers={"X-Forwarded-For": "203.0.113.7"},
+            environ_base={"REMOTE_ADDR": "10.0.0.1"},
+        )
+        seen[proxies] = response.get_data(as_text=True)
+    assert seen == {0: "10.0.0.1", 1: "203.0.113.7"}
