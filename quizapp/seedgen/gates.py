@@ -16,7 +16,7 @@ PRONOUN_START = re.compile(
 )
 DEICTIC = re.compile(
     r"\b(above|below)\b|\b(this|these|that)\s+(\w+\s+){0,3}(image|images|photo|shot|footage|"
-    r"picture|video)\b|^(the\s+)?(\w+\s+){0,2}(image|photo|picture|photograph|shot)s?\b|"
+    r"picture|video)\b|^(the\s+)?(\w+\s+){0,2}(image|photo|picture|photograph|shot|video)s?\b|"
     r"\bthe same\b|\bas well\b",
     re.I,
 )

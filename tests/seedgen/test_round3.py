@@ -3,6 +3,7 @@
 from quizapp.seedgen.classify import topic
 from quizapp.seedgen.extract import Block
 from quizapp.seedgen.facts import article_facts
+from quizapp.seedgen.gates import dangling_reference
 from quizapp.seedgen.generate import (
     mcq_entity_cloze,
     numeric_quantity,
@@ -124,3 +125,12 @@ def test_two_numbers_of_different_things_from_one_sentence_are_both_kept(vocabul
         (2, "microphones"),
         (25, "cameras"),
     ]
+
+
+def test_a_sentence_about_the_video_needs_its_referent(vocabulary):
+    text = (
+        "The video captures the landing maneuver, from throwing off the heat shield, to the "
+        "actual landing of the probe on the surface of Mars in the exact desired location."
+    )
+    (short,) = short_entity_cloze(facts_of(text, vocabulary), vocabulary)
+    assert dangling_reference(short) == "refers to missing context: 'The video'"
