@@ -55,17 +55,12 @@ def _overlaps(version: QuestionVersion, used: list[tuple[int, int, int]]) -> boo
     )
 
 
-def draw_questions(
-    pool: Sequence[QuestionVersion], count: int | None, rng: random.Random, shuffle: bool
-) -> list[QuestionVersion]:
-    """Pick up to ``count`` versions, never two made from the same (or an overlapping) source.
+DRAW_TRIES = 25
 
-    ``pool`` is in its stable order; with ``shuffle`` the draw and the order
-    are random, otherwise the first suitable questions are asked in order.
-    """
-    candidates = list(pool)
-    if shuffle:
-        rng.shuffle(candidates)
+
+def _first_without_overlaps(
+    candidates: Sequence[QuestionVersion], count: int | None
+) -> list[QuestionVersion]:
     chosen: list[QuestionVersion] = []
     used: list[tuple[int, int, int]] = []
     for version in candidates:
@@ -77,6 +72,31 @@ def draw_questions(
         if version.article_id is not None and version.source_start is not None:
             used.append((version.article_id, version.source_start, version.source_end))
     return chosen
+
+
+def draw_questions(
+    pool: Sequence[QuestionVersion], count: int | None, rng: random.Random, shuffle: bool
+) -> list[QuestionVersion]:
+    """Pick up to ``count`` versions, never two made from the same (or an overlapping) source.
+
+    ``pool`` is in its stable order; with ``shuffle`` the draw and the order
+    are random, otherwise the first suitable questions are asked in order. A
+    random draw can block itself (a question citing a whole paragraph rules
+    out every question from its sentences), so it is retried a few times and
+    the fullest draw wins.
+    """
+    if not shuffle:
+        return _first_without_overlaps(pool, count)
+    best: list[QuestionVersion] = []
+    for _ in range(DRAW_TRIES):
+        candidates = list(pool)
+        rng.shuffle(candidates)
+        chosen = _first_without_overlaps(candidates, count)
+        if len(chosen) > len(best):
+            best = chosen
+        if count is not None and len(best) >= count:
+            break
+    return best
 
 
 def question_count(quiz: Quiz, pool_size: int) -> int:
