@@ -153,6 +153,8 @@ def entity_pipeline(vocabulary: Vocabulary) -> tuple[Language, Matcher]:
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "ORTH"})
     patterns: list[dict] = []
     for term in vocabulary.terms:
+        if term.kind == "rover part":  # wrong options only, never recognised as a mention
+            continue
         for spelling in term.spellings:
             patterns.append({"label": term.kind, "pattern": spelling})
     for noun, kind in KIND_NOUNS.items():

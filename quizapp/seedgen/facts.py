@@ -157,4 +157,44 @@ def article_facts(
             )
         )
     events = timeline(sentences, vocabulary, published)
-    return ArticleFacts(raw, per_sentence, abbreviations, events)
+    joined = []
+    for previous, facts in zip(per_sentence, per_sentence[1:], strict=False):
+        joined.append(previous)
+        if (extra := with_referent(raw, previous, facts, vocabulary)) is not None:
+            joined.append(extra)
+    joined += per_sentence[-1:]
+    return ArticleFacts(raw, joined, abbreviations, events)
+
+
+DEFINITE_PICTURE = re.compile(r"^The (?P<noun>video|image|photo|photograph|picture|footage) ")
+
+
+def with_referent(
+    raw: str, previous: SentenceFacts, current: SentenceFacts, vocabulary: Vocabulary
+) -> SentenceFacts | None:
+    """A sentence opening with "The video ..." joined to the sentence before it when that
+    one introduces "a ... video" in the same block: one two-sentence source whose facts
+    are only those of the second sentence (the first gives the referent).
+
+    "On February 22, 2021, a unique video of the landing itself was published ... The
+    video captures the landing maneuver, from throwing off the heat shield, ..."
+    """
+    first, second = previous.sentence, current.sentence
+    match = DEFINITE_PICTURE.match(second.clean)
+    if not match or first.block != second.block or previous.unusable or current.unusable:
+        return None
+    if not re.search(rf"\ban? (?:[\w-]+ ){{0,3}}{match['noun']}\b", first.clean):
+        return None
+    clean = f"{first.clean} {second.clean}"
+    offset = len(first.clean) + 1
+    sentence = Sentence(second.index, second.block, first.start, second.end,
+                        raw[first.start : second.end], clean)  # fmt: skip
+    mentions, people = find_mentions(clean, vocabulary)
+    return SentenceFacts(
+        sentence,
+        tuple(m for m in mentions if m.start >= offset),
+        tuple(p for p in people if p.start >= offset),
+        tuple(q for q in find_quantities(clean) if q.start >= offset),
+        tuple(d for d in find_dates(clean) if d.start >= offset),
+        None,
+    )

@@ -20,6 +20,7 @@ DEICTIC = re.compile(
     r"\bthe same\b|\bas well\b",
     re.I,
 )
+DEFINITE_PICTURE = re.compile(r"\bthe (?P<noun>picture|photo|image|shot|video|footage)\b", re.I)
 ALL_NONE = re.compile(r"\b(all|none|both|neither) of the (above|these)\b", re.I)
 STOP_WORDS = frozenset(
     [
@@ -96,6 +97,10 @@ def dangling_reference(candidate: Candidate) -> str | None:
     match = DEICTIC.search(text)
     if match:
         return f"refers to missing context: {match.group().strip()!r}"
+    for match in DEFINITE_PICTURE.finditer(text):
+        noun = match["noun"]
+        if not re.search(rf"\ban? (?:[\w-]+ ){{0,3}}{noun}\b", text[: match.start()], re.I):
+            return f"refers to missing context: {match.group()!r}"
     return None
 
 

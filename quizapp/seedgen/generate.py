@@ -24,6 +24,8 @@ ROLE_NOUNS = ("rover", "orbiter", "lander", "helicopter", "probe", "telescope", 
 COORDINATION = re.compile(r"^(?:,\s*|\s+)(?:(?:and|or)\s+)?(?:(?:the|a|an)\s+)?[\w\s-]{0,30}$")
 POSSESSIVE = re.compile(r"['’]s\b")
 PARTNER = re.compile(r"\b(with|cooperation|partnership|partners?)\s+(the\s+)?$", re.I)
+MAX_STATEMENT_WORDS = 35
+QUOTED_BLANK = re.compile(r"[\"“]___[\"”]")
 LINKING_WORDS = re.compile(r"\b(is|are|was|were|leads?|led|by|with|while|for|from)\b")
 
 
@@ -119,6 +121,35 @@ def pick_distractors(
     return chosen
 
 
+def short_name(name: str, vocabulary: Vocabulary | None = None) -> str:
+    """ "Navigation Cameras (Navcams)" -> "Navcams": the bracketed short form; with a
+    vocabulary, a name's one-word alias of the same number ("Hazard Cameras" ->
+    "Hazcams"), so options are all written alike; else the name."""
+    parts = [p.strip() for p in re.split(r"[()]", name) if p.strip()]
+    if len(parts) == 2:
+        return min(parts, key=len)
+    term = vocabulary.term_for(name) if vocabulary else None
+    if term:
+        words = [s for s in term.spellings if " " not in s and plural_name(s) == plural_name(name)]
+        return min(words, key=len) if words else name
+    return name
+
+
+def option_distractors(
+    mention: Mention, stem: str, facts: ArticleFacts, vocabulary: Vocabulary
+) -> list[str]:
+    """Wrong options for a multiple-choice question on ``mention``: same-role names
+    (``pick_distractors``); for a place only places the article itself names (a student
+    cannot rule out another crater the articles never mention), and for a plural camera
+    name only plural names ("the ___ are expected to": "Navcams", never "Mastcam-Z")."""
+    wrong = pick_distractors(mention.text, mention.kind, stem, facts, vocabulary, 6)
+    if mention.kind == "place":
+        wrong = [w for w in wrong if w in facts.names_of_kind("place")]
+    if plural_name(mention.text):
+        wrong = [w for w in wrong if plural_name(w)]
+    return wrong[:3]
+
+
 def cloze(text: str, start: int, end: int) -> str:
     """``text`` with ``text[start:end]`` replaced by a blank."""
     return f"{text[:start]}{BLANK}{text[end:]}"
@@ -150,7 +181,9 @@ def mcq_entity_cloze(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[Ca
         text = sf.sentence.clean
         for mention in sf.mentions:
             stem = cloze(text, mention.start, mention.end)
-            distractors = pick_distractors(mention.text, mention.kind, stem, facts, vocabulary)
+            if QUOTED_BLANK.search(stem):
+                continue  # a quoted nickname stands out among plain names
+            distractors = option_distractors(mention, stem, facts, vocabulary)
             if len(distractors) < 2:
                 continue
             noun = KIND_NOUNS[mention.kind][0]
@@ -297,8 +330,8 @@ def truefalse_statements(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterato
     """truefalse.as_stated and truefalse.swap_entity / swap_number / swap_date."""
     for sf in usable(facts):
         text = quote(sf.sentence.clean)
-        if '"' in text or "“" in text:
-            continue
+        if '"' in text or "“" in text or len(text.split()) > MAX_STATEMENT_WORDS:
+            continue  # quotes are not checkable facts; long statements hide the point
         details = [m for m in sf.mentions if not is_subject(m.text, facts)]
         if not (details or sf.quantities or sf.dates):
             continue  # nothing checkable beyond the article's subject: a trivial statement
@@ -394,6 +427,9 @@ def multi_same_kind(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[Can
             ][:2]
             if len(wrong) < 2:
                 continue
+            if kind in FAMILIES:  # "Hazcams" beside "Mastcam-Z", not "Hazard Cameras"
+                names = [short_name(n, vocabulary) for n in names]
+                wrong = [short_name(w, vocabulary) for w in wrong]
             kinds = {m.kind for m in mentions}
             plural = KIND_NOUNS["instrument" if len(kinds) > 1 else kind][1]
             yield Candidate(

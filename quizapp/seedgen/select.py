@@ -7,7 +7,9 @@ Score (higher is better), all from visible properties of the candidate:
   "NASA" and the article's main rover are too easy to guess (-2);
 * structured types (matching, ordering, multi, numeric) get +1 for variety;
 * questions asking for the same answer from the same sentence are duplicates;
-* real wh-questions (rules ``*.wh_*``) read better than fill-in-the-blank (+1.5).
+* real wh-questions (rules ``*.wh_*``) read better than fill-in-the-blank (+1.5);
+* a multiple-choice question with three same-kind wrong options (not dates) beats
+  typing the answer (+1).
 
 Selection keeps, per source sentence, at most one question per type (numeric
 questions about different units count as different) and at most
@@ -39,6 +41,8 @@ def score(candidate: Candidate) -> float:
         value -= 2
     if ".wh_" in candidate.rule:
         value += 1.5
+    if candidate.type == "mcq" and candidate.kind != "date" and len(candidate.distractors) >= 3:
+        value += 1  # three same-kind wrong options from the articles beat a typed answer
     if candidate.type == "short" and len(candidate.answers[0]) > 25:
         value -= 1
     return value
@@ -68,10 +72,16 @@ def near_duplicate(a: Candidate, b: Candidate) -> bool:
 
 def same_slot(a: Candidate, b: Candidate) -> bool:
     """Two questions of one type from one sentence fill the same slot, except numeric
-    questions about different units ("25 cameras", "two microphones")."""
+    questions about different units ("25 cameras", "two microphones") and questions
+    from different rules (not clozes) asking for different phrases ("What is expected
+    to fire ...?" and the word in quotation marks that names the mast)."""
     if a.type != b.type:
         return False
-    return a.type != "numeric" or a.data["unit"] == b.data["unit"]
+    if a.type == "numeric":
+        return a.data["unit"] == b.data["unit"]
+    asks = "cloze" not in a.rule and "cloze" not in b.rule and a.rule != b.rule
+    different = {normalise(x) for x in a.answers}.isdisjoint(normalise(x) for x in b.answers)
+    return not (asks and different)
 
 
 def select(candidates: list[Candidate]) -> tuple[list[Candidate], int]:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 KINDS = (
     "camera", "instrument", "microphone", "spacecraft", "place", "organisation", "person",
-    "hardware",
+    "hardware", "rover part",
 )  # fmt: skip
 
 
@@ -53,7 +53,7 @@ class Vocabulary:
         """The kind of a known name or alias (case-insensitive), else None."""
         lowered = name.lower()
         for term in self.terms:
-            if lowered in (s.lower() for s in term.spellings):
+            if term.kind != "rover part" and lowered in (s.lower() for s in term.spellings):
                 return term.kind
         return None
 

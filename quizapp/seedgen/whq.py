@@ -37,12 +37,14 @@ from .entities import Mention
 from .facts import ArticleFacts, SentenceFacts
 from .generate import (
     all_spellings,
+    option_distractors,
     options_in_order,
-    pick_distractors,
     role_of,
     says,
+    short_name,
     usable,
 )
+from .phrasal import PHRASAL_RULES
 from .vocabulary import Vocabulary
 
 RELATIVE = re.compile(r"^,? which (?P<verb>are|is|was|were|used|uses|use) (?P<rest>[^,.;:]+)")
@@ -70,6 +72,7 @@ LANDED_NEAR = re.compile(
 )
 LANDING_IN = re.compile(r"^(?P<subject>The \w+) .*?after landing (?P<on>on [^.]+?) in $")
 WITH_TAIL = re.compile(r"^(?P<with> with [^.]+?)?\.$")
+PICTURE_NOUN = re.compile(r"\b(picture|photo|image|shot|video)\b")  # its referent is elsewhere
 PLURAL_VERBS = {"is": "are", "was": "were", "uses": "use"}
 
 
@@ -98,7 +101,7 @@ def named_questions(
     vocabulary: Vocabulary,
 ) -> Iterator[Candidate]:
     """An ``mcq`` (when two or more same-role options exist) and a ``short`` version."""
-    distractors = pick_distractors(mention.text, mention.kind, question, facts, vocabulary)
+    distractors = option_distractors(mention, question, facts, vocabulary)
     if len(distractors) >= 2:
         answer, wrong = mention.text, distractors
         if mention.kind in ("camera", "instrument"):  # "Navcams", not "Navigation Cameras
@@ -260,7 +263,7 @@ def who_said(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[Candidate]
             elif (quoted := QUOTE_BEFORE.match(before)) and (noted := NOTED.match(after)):
                 rest = f" {noted['rest']}" if noted["rest"] else ""
                 question = f'Who {noted["verb"]}{rest}: "{quoted["quote"]}"?'
-            elif match := CALLED.match(after):
+            elif (match := CALLED.match(after)) and not PICTURE_NOUN.search(match["object"]):
                 question = f'Who called {match["object"]} "{match["word"]}"?'
             if question:
                 yield from named_questions(
@@ -346,12 +349,6 @@ DESCRIBED_BEFORE = (
 )
 
 
-def short_name(name: str) -> str:
-    """ "Navigation Cameras (Navcams)" -> "Navcams": the bracketed short form, else the name."""
-    parts = [p.strip() for p in re.split(r"[()]", name) if p.strip()]
-    return min(parts, key=len) if len(parts) == 2 else name
-
-
 def description(text: str, mention: Mention) -> tuple[str, tuple[str, ...]] | None:
     """What a sentence says a camera or instrument is or does, as a noun phrase: "cameras
     used for driving", "a laser instrument", "a zoomable science camera", "cameras that
@@ -403,6 +400,7 @@ def matching_described(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[
 
 
 WH_RULES = (
+    *PHRASAL_RULES,
     matching_mounted,
     matching_described,
     which_relative,

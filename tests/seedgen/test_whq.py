@@ -102,7 +102,7 @@ def test_who_said(vocabulary):
         'Chief engineer Adam Steltzner called the picture "iconic," putting it right up there '
         "with photos of Apollo 11's Buzz Aldrin on the moon."
     )
-    assert asked(who_said, text, vocabulary)["short"].prompt == 'Who called the picture "iconic"?'
+    assert asked(who_said, text, vocabulary) == {}  # which picture? the sentence does not say
     text = (
         '"This is something that we\'ve never seen before," flight system engineer Aaron Stehura '
         "noted at a news conference."
@@ -125,9 +125,9 @@ def test_landed_where(vocabulary):
         "The spacecraft is healthy, according to officials, after landing on a flat, safe "
         "surface in Jezero Crater with just 1 degree of tilt and relatively small rocks nearby."
     )
-    mcq = asked(landed_where, text, vocabulary)["mcq"]
-    assert mcq.prompt.startswith("Where did the spacecraft land on a flat, safe surface")
-    assert "Gale Crater" in mcq.data["options"]
+    asked_where = asked(landed_where, text, vocabulary)
+    assert asked_where["short"].prompt.startswith("Where did the spacecraft land on a flat, safe")
+    assert "mcq" not in asked_where  # no other place named: Gale Crater cannot be ruled out
 
 
 def test_matching_mounted(raw_articles, vocabulary):
@@ -149,7 +149,7 @@ def test_same_answer_from_the_same_sentence_is_a_duplicate(vocabulary):
         "surface in Jezero Crater with just 1 degree of tilt and relatively small rocks nearby."
     )
     wh = asked(landed_where, text, vocabulary)["short"]
-    from quizapp.seedgen.generate import mcq_entity_cloze
+    from quizapp.seedgen.generate import short_entity_cloze
 
-    (cloze,) = mcq_entity_cloze(facts_of(text, vocabulary), vocabulary)
+    (cloze,) = short_entity_cloze(facts_of(text, vocabulary), vocabulary)
     assert near_duplicate(wh, cloze)
