@@ -6,6 +6,9 @@ stem never contains the answer and the answer always occurs in the cited sentenc
 * ``numeric.wh_wait``: "It will be at least a week before the rover starts driving."
   -> "At least how many weeks will pass before the rover starts driving?" (a single
   number only; "one or two months" is a range, not a number to type);
+* ``numeric.wh_released``: "Images were released by NASA Friday, less than 24 hours
+  after the Perseverance rover successfully landed ..." -> "Less than how many hours
+  after the Perseverance rover successfully landed did NASA release images?";
 * ``short.wh_attached``: "Ingenuity, the mini-helicopter attached to the rover's
   belly" -> "Where on the rover is Ingenuity, the mini-helicopter, attached?";
 * ``short.wh_covered``: "the navigation camera that took the image was covered in a
@@ -60,6 +63,11 @@ NICKNAME = re.compile(
     r"(?P<owner>\b[A-Z]\w+['’]s) (?P<thing>[a-z]+) \(the (?P<open>[\"“])(?P<word>[\w-]+)"
     r"(?P<close>[\"”]) of the (?P<of>[a-z]+)\)"
 )
+RELEASED = re.compile(
+    r"^(?P<things>[A-Z][a-z]+) were released by (?P<agent>[A-Z]\w+)(?: \w+day)?, "
+    r"(?P<bound>less|more) than (?P<number>\d+) (?P<unit>minutes|hours|days) after "
+    r"(?P<clause>the [^,]+? (?:landed|touched down))\b"
+)
 LIST_LINE = re.compile(r"^(?P<label>[A-Z][\w ]+): (?P<items>[^:]+)\.$")
 THESE = re.compile(r"\bthese (?=[a-z]+ed\b)")
 
@@ -87,6 +95,24 @@ def numeric_wait(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[Candid
             "numeric", "numeric.wh_wait", question,
             {"answer": value, "tolerance": 0, "unit": match["unit"] + ("s" if value != 1 else "")},
             says(sf), (sf.sentence,), question, (f"{number} {match['unit']}",), "number",
+        )  # fmt: skip
+
+
+def numeric_released(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[Candidate]:
+    """numeric.wh_released: how soon after an event something was released, keeping the
+    bound the article gives ("less than 24 hours")."""
+    for sf in usable(facts):
+        match = RELEASED.match(sf.sentence.clean)
+        if not match:
+            continue
+        question = (
+            f"{match['bound'].capitalize()} than how many {match['unit']} after {match['clause']} "
+            f"did {match['agent']} release {match['things'].lower()}?"
+        )
+        yield Candidate(
+            "numeric", "numeric.wh_released", question,
+            {"answer": int(match["number"]), "tolerance": 0, "unit": match["unit"]},
+            says(sf), (sf.sentence,), question, (f"{match['number']} {match['unit']}",), "number",
         )  # fmt: skip
 
 
@@ -186,6 +212,7 @@ def multi_separated_parts(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterat
 
 PHRASAL_RULES = (
     numeric_wait,
+    numeric_released,
     short_attached,
     short_covered,
     short_expected,

@@ -11,6 +11,7 @@ from quizapp.seedgen.generate import (
 )
 from quizapp.seedgen.phrasal import (
     multi_separated_parts,
+    numeric_released,
     numeric_wait,
     short_attached,
     short_covered,
@@ -172,3 +173,16 @@ def test_whole_article_keeps_the_new_questions(raw_articles, vocabulary):
     facts = article_facts(raw, split_sentences(raw, extract_blocks(raw)), vocabulary, None)
     assert any(sf.sentence.text.startswith("On February 22") and "The video" in sf.sentence.text
                for sf in facts.sentences)  # fmt: skip
+
+
+def test_released_keeps_the_bound_and_unit(vocabulary):
+    text = (
+        "Images were released by NASA Friday, less than 24 hours after the Perseverance rover "
+        "successfully landed near an ancient river delta to search for signs of life."
+    )
+    candidate = one(numeric_released, text, vocabulary)
+    assert candidate.prompt == (
+        "Less than how many hours after the Perseverance rover successfully landed did NASA "
+        "release images?"
+    )
+    assert candidate.data == {"answer": 24, "tolerance": 0, "unit": "hours"}
