@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from quizapp import seeding
+from quizapp import seedfiles, seeding
 from quizapp.extensions import db
 from quizapp.models import (
     Article,
@@ -121,7 +121,7 @@ def test_first_load_adds_articles_banks_questions_and_quizzes(app, runner, seed_
             assert version.article.raw_text[version.source_start : version.source_end] == (
                 version.source_text
             )
-            assert not set(version.data) & seeding.COMMON_KEYS
+            assert not set(version.data) & seedfiles.COMMON_KEYS
         numeric = get_question("signal-delay").versions[0]
         assert numeric.data == {"answer": 11, "tolerance": 1, "unit": "minutes"}
         assert numeric.difficulty.value == "medium"
@@ -329,7 +329,7 @@ def test_unknown_quiz_setting_is_refused(app, runner, seed_dir):
 
 
 def test_topic_titles_come_from_quizzes_toml(seed_dir):
-    assert seeding.topic_titles(seed_dir) == {
+    assert seedfiles.topic_titles(seed_dir) == {
         "landing": "The Landing",
         "instruments": "The Rover's Instruments",
     }
@@ -345,4 +345,4 @@ def test_shipped_seed_directory_loads_twice_without_changes(app, runner):
     assert second.exit_code == 0, second.output
     assert counts(app) == before
     assert before["Quiz"] >= 4
-    assert seeding.topic_titles(REPO_SEED_DIR)["instruments"] == "The Rover's Instruments"
+    assert seedfiles.topic_titles(REPO_SEED_DIR)["instruments"] == "The Rover's Instruments"

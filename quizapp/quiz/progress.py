@@ -3,7 +3,6 @@
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 
 import sqlalchemy as sa
 
@@ -18,6 +17,7 @@ from quizapp.models import (
     QuizQuestion,
     SelectionMode,
 )
+from quizapp.seedfiles import SeedError, topic_titles
 
 DEFAULT_TOPIC_TITLES = {
     "landing": "The Landing",
@@ -80,15 +80,10 @@ class TopicSection:
 
 @lru_cache(maxsize=8)
 def _topic_titles_from(seed_dir: str) -> dict[str, str]:
-    import tomllib
-
-    path = Path(seed_dir) / "quizzes.toml"
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError):
+        return topic_titles(seed_dir)
+    except SeedError:
         return {}
-    titles = data.get("topics", {})
-    return {str(k): str(v) for k, v in titles.items()} if isinstance(titles, dict) else {}
 
 
 def topic_title(topic: str, seed_dir: str | None = None) -> str:
