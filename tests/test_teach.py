@@ -40,3 +40,24 @@ def test_anonymous_visitors_are_sent_to_login(client):
     response = client.get("/teach/banks")
     assert response.status_code == 302
     assert "/auth/login" in response.headers["Location"]
+
+
+def test_every_shipped_question_shows_its_source_in_context(app, client, runner, teacher):
+    from markupsafe import escape
+
+    from quizapp.models import QuestionVersion
+
+    result = runner.invoke(args=["seed", "load"])
+    assert result.exit_code == 0, result.output
+    with app.app_context():
+        rows = db.session.execute(
+            sa.select(Question.id, QuestionVersion.source_text).join(
+                QuestionVersion, QuestionVersion.question_id == Question.id
+            )
+        ).all()
+    assert len(rows) >= 50
+    _login(client, teacher)
+    for question_id, sentence in rows:
+        page = client.get(f"/teach/questions/{question_id}").get_data(as_text=True)
+        assert f"<mark>{escape(sentence)}</mark>" in page, question_id
+        assert "<figcaption" in page and "<cite>" in page
