@@ -35,7 +35,7 @@ from collections.abc import Iterator
 from .candidate import Candidate
 from .facts import ArticleFacts
 from .gates import normalise
-from .generate import options_in_order, says, usable
+from .stems import options_in_order, says, usable
 from .vocabulary import Vocabulary
 
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,

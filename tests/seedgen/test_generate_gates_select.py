@@ -7,17 +7,16 @@ from quizapp.seedgen.candidate import Candidate
 from quizapp.seedgen.extract import Block, extract_blocks
 from quizapp.seedgen.facts import article_facts
 from quizapp.seedgen.generate import (
-    matching_people_roles,
     mcq_date_cloze,
     mcq_entity_cloze,
     multi_same_kind,
     numeric_quantity,
-    ordering_timeline,
     short_entity_cloze,
-    truefalse_statements,
 )
+from quizapp.seedgen.matching import matching_people_roles, ordering_timeline
 from quizapp.seedgen.select import near_duplicate, score, select
 from quizapp.seedgen.sentences import split_sentences
+from quizapp.seedgen.truefalse import truefalse_statements
 
 MAST = (
     "The Navigation Cameras (Navcams), which are used for driving, share space on the mast "

@@ -7,7 +7,6 @@ from quizapp.seedgen.generate import (
     mcq_entity_cloze,
     multi_same_kind,
     short_entity_cloze,
-    truefalse_statements,
 )
 from quizapp.seedgen.phrasal import (
     multi_separated_parts,
@@ -20,6 +19,7 @@ from quizapp.seedgen.phrasal import (
 )
 from quizapp.seedgen.select import select
 from quizapp.seedgen.sentences import split_sentences
+from quizapp.seedgen.truefalse import truefalse_statements
 
 WAIT = "It will be at least a week before the rover starts driving."
 INGENUITY = (

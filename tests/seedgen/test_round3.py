@@ -7,13 +7,14 @@ from quizapp.seedgen.gates import dangling_reference
 from quizapp.seedgen.generate import (
     mcq_entity_cloze,
     numeric_quantity,
-    pick_distractors,
     short_entity_cloze,
-    truefalse_statements,
 )
+from quizapp.seedgen.matching import matching_described
+from quizapp.seedgen.names import pick_distractors
 from quizapp.seedgen.select import select
 from quizapp.seedgen.sentences import split_sentences
-from quizapp.seedgen.whq import matching_described, seen_in_image, which_relative
+from quizapp.seedgen.truefalse import truefalse_statements
+from quizapp.seedgen.whq import seen_in_image, which_relative
 
 
 def facts_of(text, vocabulary):

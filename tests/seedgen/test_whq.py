@@ -1,5 +1,6 @@
 from quizapp.seedgen.extract import Block
 from quizapp.seedgen.facts import article_facts
+from quizapp.seedgen.matching import matching_mounted
 from quizapp.seedgen.select import near_duplicate
 from quizapp.seedgen.sentences import split_sentences
 from quizapp.seedgen.whq import (
@@ -7,7 +8,6 @@ from quizapp.seedgen.whq import (
     division_of,
     landed_where,
     led_by,
-    matching_mounted,
     seen_in_image,
     sent_back,
     which_relative,

@@ -1,0 +1,79 @@
+"""True/false rules: statements as the article states them, and false ones made by
+swapping in a same-kind name, a changed number or a shifted date."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .candidate import Candidate
+from .entities import Mention
+from .facts import ArticleFacts
+from .names import PARTNER, POSSESSIVE, is_subject, plural_name, quantity_kind, swap_candidates
+from .stems import cloze, quote, usable
+from .vocabulary import Vocabulary
+
+MAX_STATEMENT_WORDS = 35
+
+
+def changed_number(value: float) -> int | float:
+    """A clearly different count or measure for a false statement."""
+    if value <= 3:
+        return int(value) + 2 if value.is_integer() else value + 2
+    return int(value * 2) if value.is_integer() else value * 2
+
+
+def truefalse_statements(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[Candidate]:
+    """truefalse.as_stated and truefalse.swap_entity / swap_number / swap_date."""
+    for sf in usable(facts):
+        text = quote(sf.sentence.clean)
+        if '"' in text or "“" in text or len(text.split()) > MAX_STATEMENT_WORDS:
+            continue  # quotes are not checkable facts; long statements hide the point
+        details = [m for m in sf.mentions if not is_subject(m.text, facts)]
+        if not (details or sf.quantities or sf.dates):
+            continue  # nothing checkable beyond the article's subject: a trivial statement
+        yield Candidate(
+            "truefalse", "truefalse.as_stated", text, {"answer": True},
+            f'True: the article says "{sf.sentence.quoted}"', (sf.sentence,), text, (),
+            "statement",
+        )  # fmt: skip
+        offset = sf.sentence.clean.find(text)
+        swaps: list[tuple[str, Mention | object, str, str]] = []
+        for mention in sf.mentions:
+            if mention.kind == "person" or is_subject(mention.text, facts):
+                continue  # a person's role does not travel; the subject's rivals may be true
+            if mention.kind == "organisation" and (
+                POSSESSIVE.match(text[mention.end - offset :])
+                or PARTNER.search(text[: mention.start - offset])
+            ):
+                continue  # "NASA's rover", "in cooperation with ESA": others may share them
+            stem = cloze(text, mention.start - offset, mention.end - offset)
+            others = [
+                o
+                for o in swap_candidates(mention, stem, facts, vocabulary)
+                if plural_name(o) == plural_name(mention.text)  # "the Navcams are", never
+            ][:1]  # "the Mastcam-Z are"
+            if others:
+                swaps.append(("truefalse.swap_entity", mention, others[0], mention.kind))
+        for quantity in sf.quantities:
+            new = changed_number(quantity.value)
+            swaps.append(
+                ("truefalse.swap_number", quantity, str(new), quantity_kind(quantity.unit))
+            )
+        for date in sf.dates:
+            swaps.append(("truefalse.swap_date", date, date.shifted(1), "date"))
+        for rule, span, replacement, kind in swaps:
+            start = span.start - offset
+            end = start + (
+                len(span.number_text) if rule == "truefalse.swap_number" else span.end - span.start
+            )
+            original = text[start:end]
+            if re.match(r"[A-Z]\w+ of ", replacement) and not re.search(r"\bthe $", text[:start]):
+                replacement = f"{'The' if start == 0 else 'the'} {replacement}"  # the University of
+            statement = text[:start] + replacement + text[end:]
+            yield Candidate(
+                "truefalse", rule, statement, {"answer": False},
+                f'False: the article says "{original}", not "{replacement}": '
+                f'"{sf.sentence.quoted}"',
+                (sf.sentence,), statement, (original,), kind, (replacement,),
+            )  # fmt: skip
