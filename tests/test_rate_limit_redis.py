@@ -25,7 +25,7 @@ def redis_url():
     return REDIS_URL
 
 
-def _worker(database_uri: str, redis_url: str, prefix: str):
+def _worker(database_uri: str, redis_url: str):
     """An app instance as one gunicorn worker would build it."""
     return create_app(
         {
@@ -35,15 +35,14 @@ def _worker(database_uri: str, redis_url: str, prefix: str):
             "WTF_CSRF_ENABLED": False,
             "RATELIMIT_ENABLED": True,
             "RATELIMIT_STORAGE_URI": redis_url,
-            "RATELIMIT_KEY_PREFIX": prefix,
         }
     )
 
 
-def _fail_login(app, address: str):
+def _fail_login(app, email: str, address: str):
     return app.test_client().post(
         "/auth/login",
-        data={"email": "victim@example.org", "password": "wrong password"},
+        data={"email": email, "password": "wrong password"},
         environ_base={"REMOTE_ADDR": address},
     )
 
@@ -52,21 +51,22 @@ def test_failed_logins_counted_by_one_worker_limit_another(tmp_path, redis_url):
     import redis
 
     database_uri = f"sqlite:///{tmp_path / 'shared.db'}"
-    prefix = f"quizapp-test-{uuid.uuid4().hex}"
-    first = _worker(database_uri, redis_url, prefix)
+    marker = uuid.uuid4().hex
+    email = f"victim-{marker}@example.org"
+    first = _worker(database_uri, redis_url)
     with first.app_context():
         db.create_all()
-        create_user("victim@example.org", "the right password", "Victim")
+        create_user(email, "the right password", "Victim")
     try:
         for number in range(5):
-            assert _fail_login(first, f"198.51.100.{number}").status_code == 200
+            assert _fail_login(first, email, f"198.51.100.{number}").status_code == 200
         # A second worker, with its own connection to the same Redis.
-        second = _worker(database_uri, redis_url, prefix)
-        response = _fail_login(second, "198.51.100.200")
+        second = _worker(database_uri, redis_url)
+        response = _fail_login(second, email, "198.51.100.200")
         assert response.status_code == 429
         assert "Too many attempts" in response.get_data(as_text=True)
     finally:
         client = redis.Redis.from_url(redis_url)
-        keys = list(client.scan_iter(f"*{prefix}*"))
+        keys = list(client.scan_iter(f"*{marker}*"))
         assert keys, "the counters should live in Redis"
         client.delete(*keys)
