@@ -13,10 +13,15 @@ topic is what the question asks about, not only what kind of thing its answer is
    where it is mounted, what it does, how many there are);
 3. ``landing`` when the source speaks of the landing itself (landing, landed,
    touchdown, descent, parachute, heat shield, sky crane, cables, jet pack, crater);
-4. ``instruments`` when the source is about cameras and imaging (camera, Hazcam,
-   microphone, mast, HiRISE, laser, panorama, images in color): who leads an
-   instrument is an instruments question;
-5. ``mission`` otherwise (plans, organisations, people, science goals).
+4. ``mission`` when the source (for a wh-question, the question itself) says who
+   manages or leads a mission ("JPL ... manages the Mars 2020 Perseverance mission and
+   the Ingenuity Mars Helicopter technology demonstration"): an organisation's
+   responsibility, whatever hardware it names;
+5. ``instruments`` when the source is about cameras and imaging (camera, Hazcam,
+   microphone, HiRISE, laser, panorama, images in color) or about hardware the rover
+   carries (its mast, robotic arm, wheels, the Ingenuity helicopter): who leads an
+   instrument is an instruments question, and so is where Ingenuity is attached;
+6. ``mission`` otherwise (plans, organisations, people, science goals).
 
 Difficulty:
 
@@ -37,7 +42,7 @@ from .gates import normalise
 INSTRUMENT_KINDS = {"camera", "instrument", "microphone"}
 INSTRUMENT_WORDS = re.compile(
     r"\b(cameras?|hazcams?|navcams?|mastcam|supercam|microphones?|mast|hirise|laser|"
-    r"panoramas?|instruments?|imag\w+ in colou?r)\b",
+    r"panoramas?|instruments?|imag\w+ in colou?r|robotic arm|wheels?|ingenuity|helicopter)\b",
     re.I,
 )
 LANDING_WORDS = re.compile(
@@ -45,6 +50,7 @@ LANDING_WORDS = re.compile(
     r"cables?|jet pack|crater)\b",
     re.I,
 )
+MANAGING = re.compile(r"\b(manag(?:es|ed|ing)|leads? the [\w’' ]{0,30}?mission)\b", re.I)
 OBSERVING = re.compile(
     r"\b(took|taken|captured?|photographed|recorded|sent back)\b.*\b(image|photo|photograph|"
     r"picture|video|movie|footage)\b|\b(image|photo|photograph|picture|video|movie|footage)\b"
@@ -75,6 +81,8 @@ def topic(candidate: Candidate) -> str:
         return "instruments"
     if LANDING_WORDS.search(text):
         return "landing"
+    if MANAGING.search(candidate.prompt if ".wh_" in candidate.rule else text):
+        return "mission"
     if INSTRUMENT_WORDS.search(text):
         return "instruments"
     return "mission"

@@ -21,6 +21,11 @@ DEICTIC = re.compile(
     re.I,
 )
 DEFINITE_PICTURE = re.compile(r"\bthe (?P<noun>picture|photo|image|shot|video|footage)\b", re.I)
+DEMONSTRATIVE_PRONOUN = re.compile(r"\b(?:this|that|these|those)(?=\s*[,.;:?])", re.I)
+IDENTIFIED = re.compile(
+    r"^(?: of the [a-z]+)? (?:published|released|shown|taken|captured|obtained) (?:on|by|at) "
+    r"[A-Z0-9]"
+)
 ALL_NONE = re.compile(r"\b(all|none|both|neither) of the (above|these)\b", re.I)
 STOP_WORDS = frozenset(
     [
@@ -94,11 +99,18 @@ def dangling_reference(candidate: Candidate) -> str | None:
     text = candidate.stem or candidate.prompt
     if PRONOUN_START.search(text.lstrip('"“ ')):
         return "starts with a pronoun"
-    match = DEICTIC.search(text)
-    if match:
-        return f"refers to missing context: {match.group().strip()!r}"
+    for match in DEICTIC.finditer(text):
+        named = re.search(r"\bthe\b", match.group(), re.I) and IDENTIFIED.match(
+            text[match.end() :]
+        )  # "the video of the landing published on ...", never a bare caption "Photo released"
+        if not named:
+            return f"refers to missing context: {match.group().strip()!r}"
+    if match := DEMONSTRATIVE_PRONOUN.search(text):
+        return f"refers to missing context: {match.group()!r}"
     for match in DEFINITE_PICTURE.finditer(text):
         noun = match["noun"]
+        if IDENTIFIED.match(text[match.end() :]):
+            continue  # "the video of the landing published on February 22, 2021"
         if not re.search(rf"\ban? (?:[\w-]+ ){{0,3}}{noun}\b", text[: match.start()], re.I):
             return f"refers to missing context: {match.group()!r}"
     return None
@@ -126,6 +138,53 @@ def distractor_form(candidate: Candidate) -> str | None:
             return f"distractor {distractor!r} differs in length"
         if distractor[:1].isupper() != answer[:1].isupper():
             return f"distractor {distractor!r} differs in form"
+    return None
+
+
+MAX_STEM_WORDS = 35
+KIND_WORDS = frozenset(("camera", "cameras", "instrument", "instruments", "microphone",
+                        "microphones", "rover", "rovers", "orbiter", "orbiters", "helicopter",
+                        "spacecraft", "crater", "date"))  # fmt: skip
+FILLS_BLANK = re.compile(r"\bWhich (?P<noun>[a-z ]+?) fills? the blanks?\b")
+
+
+def options_alike(candidate: Candidate) -> str | None:
+    """Named options are written alike: never "Perseverance rover" or "Mars Curiosity
+    camera" beside bare names ("Opportunity", "Spirit"), which marks one option out."""
+    named = [o for o in candidate.data.get("options", []) if o[:1].isupper()]
+    if candidate.type not in ("mcq", "multi") or len(named) < 2:
+        return None
+    tails = {o.split()[-1][:1].islower() for o in named}
+    if len(tails) > 1:
+        return "options written in different forms"
+    return None
+
+
+def blank_noun_agrees(candidate: Candidate) -> str | None:
+    """ "Which X fills the blank?" names the noun that follows the blank when it is a kind
+    word ("the ___ instrument is led by ...": "Which instrument ...", never "Which camera")."""
+    asked = FILLS_BLANK.search(candidate.prompt)
+    after = re.match(r"___ (?P<word>[a-z]+)", candidate.stem[candidate.stem.find("___") :])
+    if not asked or not after or after["word"] not in KIND_WORDS:
+        return None
+    if asked["noun"].split()[-1] not in (after["word"], after["word"].rstrip("s")):
+        return f"asks for a {asked['noun']!r} before {after['word']!r}"
+    return None
+
+
+def stem_not_too_long(candidate: Candidate) -> str | None:
+    """A stem of at most 35 words: longer ones hide what is asked."""
+    words = len(candidate.stem.split())
+    if words > MAX_STEM_WORDS:
+        return f"stem of {words} words"
+    return None
+
+
+def explanation_quotes_source(candidate: Candidate) -> str | None:
+    """The explanation quotes every cited sentence as the article wrote it."""
+    for sentence in candidate.sources:
+        if sentence.quoted not in candidate.explanation:
+            return "explanation does not quote the source"
     return None
 
 
@@ -194,8 +253,8 @@ def make_distractor_not_true(sentences: Sequence[str]) -> Callable[[Candidate], 
             return None
         for distractor in candidate.distractors:
             for sentence in sentences:
-                if normalise(distractor) not in normalise(sentence):
-                    continue
+                if f" {normalise(distractor)} " not in f" {normalise(sentence)} ":
+                    continue  # whole words: "usable" is not in "unusable"
                 shared = stem_words & content_words(sentence)
                 if len(shared) >= max(2, len(stem_words) // 2):
                     return f"distractor {distractor!r} may also be true"
@@ -212,6 +271,10 @@ STATIC_GATES: tuple[Callable[[Candidate], str | None], ...] = (
     distractors_distinct,
     no_all_or_none,
     distractor_form,
+    options_alike,
+    blank_noun_agrees,
+    stem_not_too_long,
+    explanation_quotes_source,
     number_keeps_unit,
 )
 

@@ -15,18 +15,22 @@ from .candidate import KIND_NOUNS, Candidate
 from .entities import Mention
 from .facts import ArticleFacts
 from .gates import normalise
+from .goals import GOAL_RULES
 from .matching import MATCHING_RULES
 from .names import (
+    COMPARED,
     FAMILIES,
     all_spellings,
     canonical,
     option_distractors,
     pick_distractors,
     quantity_kind,
+    role_of,
     short_name,
     spellings,
 )
-from .stems import BLANK, cloze, options_in_order, quote, says, usable
+from .sequence import SEQUENCE_RULES
+from .stems import BLANK, cloze, options_in_order, quote, says, usable, weekday_start
 from .truefalse import truefalse_statements
 from .vocabulary import Vocabulary
 from .whq import WH_RULES
@@ -36,18 +40,36 @@ QUOTED_BLANK = re.compile(r"[\"“]___[\"”]")
 LINKING_WORDS = re.compile(r"\b(is|are|was|were|leads?|led|by|with|while|for|from)\b")
 
 
+BLANK_NOUN = re.compile(
+    r"^___ (?P<word>cameras?|instruments?|microphones?|rover|orbiter|helicopter|spacecraft)\b"
+)
+
+
+def blank_noun(stem: str, mention: Mention, vocabulary: Vocabulary) -> str:
+    """The noun a "Which ... fills the blank?" question asks for: the kind word right
+    after the blank ("the ___ instrument is led by": "instrument"); else a spacecraft's
+    role ("___'s wheels": "rover"); else the mention's kind noun."""
+    match = BLANK_NOUN.match(stem[stem.find(BLANK) :])
+    if match:
+        return match["word"]
+    role = role_of(mention.text, mention.kind, vocabulary)
+    if mention.kind == "spacecraft" and role and role != "unknown":
+        return role
+    return KIND_NOUNS[mention.kind][0]
+
+
 def mcq_entity_cloze(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[Candidate]:
     """mcq.entity_cloze: blank a named thing; options are same-kind names."""
     for sf in usable(facts):
         text = sf.sentence.clean
         for mention in sf.mentions:
             stem = cloze(text, mention.start, mention.end)
-            if QUOTED_BLANK.search(stem):
+            if QUOTED_BLANK.search(stem) or COMPARED.search(text):
                 continue  # a quoted nickname stands out among plain names
             distractors = option_distractors(mention, stem, facts, vocabulary)
             if len(distractors) < 2:
                 continue
-            noun = KIND_NOUNS[mention.kind][0]
+            noun = blank_noun(stem, mention, vocabulary)
             yield Candidate(
                 "mcq", "mcq.entity_cloze", f"{quote(stem)} Which {noun} fills the blank?",
                 {"options": options_in_order([mention.text, *distractors]), "answer": mention.text},
@@ -61,10 +83,10 @@ def short_entity_cloze(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[
     for sf in usable(facts):
         text = sf.sentence.clean
         for mention in sf.mentions:
-            if mention.kind in ("organisation",):
-                continue
+            if mention.kind == "organisation" or COMPARED.search(text):
+                continue  # "differ from ___'s wheels": other names differ too
             stem = cloze(text, mention.start, mention.end)
-            noun = KIND_NOUNS[mention.kind][0]
+            noun = blank_noun(stem, mention, vocabulary)
             yield Candidate(
                 "short", "short.entity_cloze", f"{quote(stem)} Which {noun} fills the blank?",
                 {"answers": typed_forms(mention, facts, vocabulary)},
@@ -73,10 +95,11 @@ def short_entity_cloze(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[
 
 
 def typed_forms(mention: Mention, facts: ArticleFacts, vocabulary: Vocabulary) -> list[str]:
-    """Accepted typed answers: the article's spellings; for landing hardware also the
-    vocabulary's names of the same part ("jet pack", "sky crane", "descent stage")."""
+    """Accepted typed answers: the article's spellings; for landing hardware and
+    spacecraft also the vocabulary's names of the same thing ("jet pack", "sky crane",
+    "descent stage"; "Ingenuity" for "Ingenuity Mars Helicopter")."""
     forms = list(spellings(mention.text, facts))
-    if mention.kind == "hardware":
+    if mention.kind in ("hardware", "spacecraft"):
         forms = list(all_spellings(mention.text, facts, vocabulary))
     return list({normalise(f): f for f in reversed(forms)}.values())[::-1]
 
@@ -86,7 +109,7 @@ def mcq_date_cloze(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[Cand
     for sf in usable(facts):
         text = sf.sentence.clean
         for date in sf.dates:
-            stem = cloze(text, date.start, date.end)
+            stem = cloze(text, weekday_start(text, date.start), date.end)
             distractors = [date.shifted(d) for d in (-2, -1, 1)]
             yield Candidate(
                 "mcq", "mcq.date_cloze", f"{quote(stem)} Which date fills the blank?",
@@ -183,6 +206,8 @@ RULES = (
     truefalse_statements,
     multi_same_kind,
     *MATCHING_RULES,
+    *SEQUENCE_RULES,
+    *GOAL_RULES,
 )
 
 

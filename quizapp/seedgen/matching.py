@@ -9,7 +9,7 @@ from .candidate import KIND_NOUNS, Candidate
 from .entities import Mention
 from .facts import ArticleFacts, SentenceFacts
 from .names import is_plural, short_name
-from .stems import usable
+from .stems import says_all, usable
 from .vocabulary import Vocabulary
 
 
@@ -22,7 +22,7 @@ def matching_people_roles(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterat
         yield Candidate(
             "matching", "matching.person_role",
             "Which role does the article give each of these people?",
-            {"pairs": pairs}, "The article names each person together with their role.",
+            {"pairs": pairs}, says_all(sf.sentence for _, sf in unique),
             tuple(sf.sentence for _, sf in unique), "", tuple(x for pair in pairs for x in pair),
             "person",
         )  # fmt: skip
@@ -43,7 +43,7 @@ def matching_abbreviations(facts: ArticleFacts, vocabulary: Vocabulary) -> Itera
     yield Candidate(
         "matching", "matching.abbreviation",
         "Which full name does each abbreviation used in the article stand for?",
-        {"pairs": pairs}, "The article spells out each abbreviation in brackets.",
+        {"pairs": pairs}, says_all(sources),
         tuple(dict.fromkeys(sources)), "", tuple(x for pair in pairs for x in pair), "name",
     )  # fmt: skip
 
@@ -57,7 +57,7 @@ def ordering_timeline(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[C
         "ordering", "ordering.timeline",
         "In what order does the article say these steps will happen, earliest first?",
         {"items": [e.label for e in distinct]},
-        "The article gives a day, a week range or a month range for each step.",
+        says_all(e.sentence for e in distinct),
         tuple(e.sentence for e in distinct), "", (), "event",
     )  # fmt: skip
 
@@ -75,7 +75,8 @@ def matching_mounted(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[Ca
     """matching.mounted: match each camera or instrument with where the article says it
     sits ("Hazard Cameras (Hazcams) on the underside", "the Navigation Cameras (Navcams)
     ... share space on the mast", "the HiRISE camera aboard the Mars Reconnaissance
-    Orbiter"); one name per place, so every pairing is unambiguous."""
+    Orbiter"); one name per place, so every pairing is unambiguous, and every name
+    written in its short form ("Hazcams", "HiRISE", "Navcams")."""
     pairs: dict[str, tuple[str, SentenceFacts]] = {}
     names: set[str] = set()
     for sf in usable(facts):
@@ -92,11 +93,11 @@ def matching_mounted(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[Ca
     if len(pairs) < 3:
         return
     chosen = list(pairs.items())[:5]
-    data = {"pairs": [[name, where] for where, (name, _) in chosen]}
+    data = {"pairs": [[short_name(name, vocabulary), where] for where, (name, _) in chosen]}
     sources = tuple(dict.fromkeys(sf.sentence for _, (_, sf) in chosen))
     yield Candidate(
         "matching", "matching.mounted", "Where does the article say each of these is mounted?",
-        data, "The article says: " + " ".join(f'"{s.quoted}"' for s in sources), sources, "",
+        data, says_all(sources), sources, "",
         tuple(x for pair in data["pairs"] for x in pair), "camera",
     )  # fmt: skip
 
@@ -160,7 +161,7 @@ def matching_described(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[
     yield Candidate(
         "matching", "matching.described",
         "What does the article say each of these cameras and instruments is or does?",
-        data, "The article says: " + " ".join(f'"{s.quoted}"' for s in sources), sources, "",
+        data, says_all(sources), sources, "",
         tuple(evidence), "camera",
     )  # fmt: skip
 

@@ -19,6 +19,9 @@ ROLE_NOUNS = ("rover", "orbiter", "lander", "helicopter", "probe", "telescope", 
               "agency", "laboratory", "institute")  # fmt: skip
 COORDINATION = re.compile(r"^(?:,\s*|\s+)(?:(?:and|or)\s+)?(?:(?:the|a|an)\s+)?[\w\s-]{0,30}$")
 POSSESSIVE = re.compile(r"['’]s\b")
+# "Perseverance's wheels differ from Curiosity's wheels": either compared name swapped or
+# blanked for another would make a true statement too
+COMPARED = re.compile(r"\b(?:differs?|differed|different|distinct) from\b|\bunlike\b", re.I)
 PARTNER = re.compile(r"\b(with|cooperation|partnership|partners?)\s+(the\s+)?$", re.I)
 
 
@@ -91,6 +94,9 @@ def pick_distractors(
     Spacecraft and organisations must also play the answer's role (a rover for a
     rover, a university for a university), and a name counts as in the stem when any
     of its spellings or vocabulary aliases is ("JPL" for "Jet Propulsion Laboratory").
+    A name whose vocabulary term lists a word of the stem as ``also_true`` is never
+    picked: "The ___ holding NASA's Perseverance rover" cannot offer the back shell,
+    which held the rover too.
     """
     answer_id = canonical(answer, vocabulary)
     answer_role = role_of(answer, kind, vocabulary)
@@ -108,10 +114,35 @@ def pick_distractors(
             forms = all_spellings(name, facts, vocabulary)
             if any(re.search(rf"\b{re.escape(f.lower())}\b", stem_lower) for f in forms):
                 continue
+            if also_true(name, stem_lower, vocabulary):
+                continue
             chosen.append(name)
             if len(chosen) == count:
                 return chosen
     return chosen
+
+
+def also_true(name: str, stem: str, vocabulary: Vocabulary) -> bool:
+    """True when the stem has a word in whose context the named part would also be a
+    right answer (the vocabulary term's ``also_true`` words)."""
+    term = vocabulary.term_for(name)
+    words = set(re.findall(r"[a-z]+", stem.lower()))
+    return bool(term and words & set(term.also_true))
+
+
+def option_form(name: str, kind: str, vocabulary: Vocabulary) -> str:
+    """How a name is written among options, so that all options are written alike:
+    cameras and instruments by their short name ("Navcams"); spacecraft and places by
+    the vocabulary name of the term they spell ("Mars Curiosity", "Perseverance rover"
+    -> "Curiosity", "Perseverance"; "MRO (NASA Mars Reconnaissance Orbiter)" -> "Mars
+    Reconnaissance Orbiter"); other names unchanged."""
+    if kind in FAMILIES:
+        return short_name(name, vocabulary)
+    if kind in ("spacecraft", "place"):
+        for part in [p.strip() for p in re.split(r"[()]", name) if p.strip()]:
+            if term := vocabulary.term_for(part):
+                return term.name
+    return name
 
 
 def short_name(name: str, vocabulary: Vocabulary | None = None) -> str:
@@ -134,8 +165,11 @@ def option_distractors(
     """Wrong options for a multiple-choice question on ``mention``: same-role names
     (``pick_distractors``); for a place only places the article itself names (a student
     cannot rule out another crater the articles never mention), and for a plural camera
-    name only plural names ("the ___ are expected to": "Navcams", never "Mastcam-Z")."""
+    name only plural names ("the ___ are expected to": "Navcams", never "Mastcam-Z").
+    The article's subject is never a wrong option: the article tells of it doing most
+    things ("Which rover sent back a movie of its descent?" cannot offer Perseverance)."""
     wrong = pick_distractors(mention.text, mention.kind, stem, facts, vocabulary, 6)
+    wrong = [w for w in wrong if not is_subject(w, facts)]
     if mention.kind == "place":
         wrong = [w for w in wrong if w in facts.names_of_kind("place")]
     if plural_name(mention.text):

@@ -9,7 +9,7 @@ Score (higher is better), all from visible properties of the candidate:
 * questions asking for the same answer from the same sentence are duplicates;
 * real wh-questions (rules ``*.wh_*``) read better than fill-in-the-blank (+1.5);
 * a multiple-choice question with three same-kind wrong options (not dates) beats
-  typing the answer (+1).
+  typing the answer (+1; +0.75 with two).
 
 Selection keeps, per source sentence, at most one question per type (numeric
 questions about different units count as different) and at most
@@ -41,8 +41,9 @@ def score(candidate: Candidate) -> float:
         value -= 2
     if ".wh_" in candidate.rule:
         value += 1.5
-    if candidate.type == "mcq" and candidate.kind != "date" and len(candidate.distractors) >= 3:
-        value += 1  # three same-kind wrong options from the articles beat a typed answer
+    if candidate.type == "mcq" and candidate.kind != "date" and len(candidate.distractors) >= 2:
+        value += 0.75 if len(candidate.distractors) == 2 else 1  # same-kind wrong options
+        # from the articles beat a typed answer
     if candidate.type == "short" and len(candidate.answers[0]) > 25:
         value -= 1
     return value

@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from .facts import ArticleFacts, SentenceFacts
 
 BLANK = "___"
+WEEKDAY_BEFORE = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? $")
 
 
 def cloze(text: str, start: int, end: int) -> str:
     """``text`` with ``text[start:end]`` replaced by a blank."""
     return f"{text[:start]}{BLANK}{text[end:]}"
+
+
+def weekday_start(text: str, start: int) -> int:
+    """Where a date starting at ``start`` begins once the weekday written right before
+    it is included ("raised Saturday, Feb. 20": the weekday would give the date away
+    among options a day or two apart, and would contradict a shifted date)."""
+    match = WEEKDAY_BEFORE.search(text[:start])
+    return match.start() if match else start
 
 
 def quote(sentence_text: str) -> str:
@@ -22,6 +32,12 @@ def quote(sentence_text: str) -> str:
 def says(sf: SentenceFacts) -> str:
     """The explanation that quotes a source sentence as the article wrote it."""
     return f'The article says: "{sf.sentence.quoted}"'
+
+
+def says_all(sentences) -> str:
+    """The explanation that quotes several source sentences, in article order."""
+    ordered = sorted(dict.fromkeys(sentences), key=lambda s: s.start)
+    return "The article says: " + " ".join(f'"{s.quoted}"' for s in ordered)
 
 
 def options_in_order(options: list[str]) -> list[str]:

@@ -9,11 +9,30 @@ from collections.abc import Iterator
 from .candidate import Candidate
 from .entities import Mention
 from .facts import ArticleFacts
-from .names import PARTNER, POSSESSIVE, is_subject, plural_name, quantity_kind, swap_candidates
-from .stems import cloze, quote, usable
+from .names import (
+    COMPARED,
+    PARTNER,
+    POSSESSIVE,
+    is_subject,
+    plural_name,
+    quantity_kind,
+    swap_candidates,
+)
+from .stems import cloze, quote, usable, weekday_start
 from .vocabulary import Vocabulary
 
 MAX_STATEMENT_WORDS = 35
+
+
+ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an)\s+$", re.I)
+NOUN_AFTER = re.compile(r"^\s+[a-z]+\s+[a-z]+")
+
+
+def attributive(text: str, start: int, end: int) -> bool:
+    """True for a name used as a modifier of the noun after it ("at the NASA press
+    conference"): swapping it makes an odd statement about a thing the article never
+    attributes to anyone else, not a checkable false one."""
+    return bool(ARTICLE_BEFORE.search(text[:start]) and NOUN_AFTER.match(text[end:]))
 
 
 def changed_number(value: float) -> int | float:
@@ -45,8 +64,11 @@ def truefalse_statements(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterato
             if mention.kind == "organisation" and (
                 POSSESSIVE.match(text[mention.end - offset :])
                 or PARTNER.search(text[: mention.start - offset])
+                or attributive(text, mention.start - offset, mention.end - offset)
             ):
-                continue  # "NASA's rover", "in cooperation with ESA": others may share them
+                continue  # "NASA's rover", "with ESA", "the NASA press conference"
+            if COMPARED.search(text):
+                continue  # "X's wheels differ from Y's wheels": they differ from Z's too
             stem = cloze(text, mention.start - offset, mention.end - offset)
             others = [
                 o
@@ -70,6 +92,8 @@ def truefalse_statements(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterato
             original = text[start:end]
             if re.match(r"[A-Z]\w+ of ", replacement) and not re.search(r"\bthe $", text[:start]):
                 replacement = f"{'The' if start == 0 else 'the'} {replacement}"  # the University of
+            if rule == "truefalse.swap_date":
+                start = weekday_start(text, start)  # never "Saturday, Feb. 21"
             statement = text[:start] + replacement + text[end:]
             yield Candidate(
                 "truefalse", rule, statement, {"answer": False},

@@ -27,6 +27,7 @@ class Term:
     aliases: tuple[str, ...] = ()
     role: str = ""
     mounted: str = ""
+    also_true: tuple[str, ...] = ()
 
     @property
     def spellings(self) -> tuple[str, ...]:
@@ -77,7 +78,8 @@ def load_vocabulary(path: Path | str | None) -> Vocabulary:
             raise ValueError(f"unknown kind {entry['kind']!r} for {entry['name']!r}")
         aliases = tuple(entry.get("aliases", ()))
         role, mounted = entry.get("role", ""), entry.get("mounted", "")
-        terms.append(Term(entry["name"], entry["kind"], aliases, role, mounted))
+        also_true = tuple(w.lower() for w in entry.get("also_true", ()))
+        terms.append(Term(entry["name"], entry["kind"], aliases, role, mounted, also_true))
     events = tuple(
         EventType(entry["label"], tuple(p.lower() for p in entry["phrases"]))
         for entry in data.get("event", [])

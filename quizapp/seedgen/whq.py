@@ -35,7 +35,7 @@ from collections.abc import Iterator
 from .candidate import KIND_NOUNS, Candidate
 from .entities import Mention
 from .facts import ArticleFacts, SentenceFacts
-from .names import all_spellings, is_plural, option_distractors, role_of, short_name
+from .names import all_spellings, is_plural, option_distractors, option_form, role_of
 from .phrasal import PHRASAL_RULES
 from .stems import options_in_order, says, usable
 from .vocabulary import Vocabulary
@@ -91,9 +91,8 @@ def named_questions(
     """An ``mcq`` (when two or more same-role options exist) and a ``short`` version."""
     distractors = option_distractors(mention, question, facts, vocabulary)
     if len(distractors) >= 2:
-        answer, wrong = mention.text, distractors
-        if mention.kind in ("camera", "instrument"):  # "Navcams", not "Navigation Cameras
-            answer, wrong = short_name(answer), [short_name(d) for d in distractors]  # (Navcams)"
+        answer = option_form(mention.text, mention.kind, vocabulary)
+        wrong = [option_form(d, mention.kind, vocabulary) for d in distractors]
         yield Candidate(
             "mcq", f"mcq.wh_{rule}", question,
             {"options": options_in_order([answer, *wrong]), "answer": answer},

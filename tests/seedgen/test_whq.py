@@ -137,9 +137,9 @@ def test_matching_mounted(raw_articles, vocabulary):
     facts = article_facts(raw, split_sentences(raw, extract_blocks(raw)), vocabulary, None)
     (matching,) = matching_mounted(facts, vocabulary)
     assert matching.data["pairs"] == [
-        ["Hazard Cameras (Hazcams)", "on the underside"],
+        ["Hazcams", "on the underside"],  # every name in its short form
         ["HiRISE", "aboard the Mars Reconnaissance Orbiter"],
-        ["Navigation Cameras (Navcams)", "on the mast"],
+        ["Navcams", "on the mast"],
     ]
 
 
