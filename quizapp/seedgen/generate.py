@@ -23,6 +23,7 @@ from .names import (
     all_spellings,
     canonical,
     option_distractors,
+    option_form,
     pick_distractors,
     quantity_kind,
     role_of,
@@ -59,22 +60,35 @@ def blank_noun(stem: str, mention: Mention, vocabulary: Vocabulary) -> str:
 
 
 def mcq_entity_cloze(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[Candidate]:
-    """mcq.entity_cloze: blank a named thing; options are same-kind names."""
+    """mcq.entity_cloze: blank a named thing; options are same-kind names, all written in
+    their option form (``option_form``): a spacecraft or place the article spells with
+    extra words ("NASA's Mars Curiosity rover") is blanked on its vocabulary name only
+    ("NASA's Mars ___ rover"), so the answer is written like "Opportunity" and "Spirit"."""
     for sf in usable(facts):
         text = sf.sentence.clean
         for mention in sf.mentions:
-            stem = cloze(text, mention.start, mention.end)
+            start, end = mention.start, mention.end
+            answer = option_form(mention.text, mention.kind, vocabulary)
+            if mention.kind in ("spacecraft", "place") and answer != mention.text:
+                inner = mention.text.find(answer)
+                if inner < 0:
+                    continue  # "MRO" cannot be blanked as "Mars Reconnaissance Orbiter"
+                start, end = start + inner, start + inner + len(answer)
+            else:
+                answer = mention.text
+            stem = cloze(text, start, end)
             if QUOTED_BLANK.search(stem) or COMPARED.search(text):
                 continue  # a quoted nickname stands out among plain names
             distractors = option_distractors(mention, stem, facts, vocabulary)
+            if mention.kind in ("spacecraft", "place"):
+                distractors = [option_form(d, mention.kind, vocabulary) for d in distractors]
             if len(distractors) < 2:
                 continue
             noun = blank_noun(stem, mention, vocabulary)
             yield Candidate(
                 "mcq", "mcq.entity_cloze", f"{quote(stem)} Which {noun} fills the blank?",
-                {"options": options_in_order([mention.text, *distractors]), "answer": mention.text},
-                says(sf), (sf.sentence,), stem, (mention.text,),
-                mention.kind, tuple(distractors),
+                {"options": options_in_order([answer, *distractors]), "answer": answer},
+                says(sf), (sf.sentence,), stem, (answer,), mention.kind, tuple(distractors),
             )  # fmt: skip
 
 

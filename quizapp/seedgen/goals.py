@@ -12,6 +12,10 @@ the answer always occurs in the cited sentence:
 * ``short.wh_saw_which``: "the Perseverance team were relieved to see the rover's health
   reports, which showed everything appeared to be working as expected" -> "What did the
   Perseverance team see that showed everything appeared to be working as expected?";
+* ``short.wh_will_do``: "In the days to come, engineers will pore over the rover's
+  system data, ..." -> "What will engineers pore over in the days to come?"; "In the
+  following weeks, Perseverance will test its robotic arm and ..." -> "What will
+  Perseverance test in the following weeks?";
 * ``short.wh_includes``: "NASA's Moon to Mars exploration approach, which includes
   Artemis missions to the Moon" -> "Which missions to the Moon does NASA's Moon to Mars
   exploration approach include?".
@@ -44,6 +48,12 @@ SAW_WHICH = re.compile(
 INCLUDES = re.compile(
     r"\b(?P<whole>(?:NASA|[A-Z]\w+)['’]s [A-Z][\w ]+? (?:approach|programme|program|plan)), "
     r"which includes (?P<name>[A-Z]\w+) (?P<kind>missions?|spacecraft) (?P<to>to the [A-Z]\w+)"
+)
+WILL_DO = re.compile(
+    r"^(?P<when>In the (?:days|weeks|months) to come|In the (?:following|coming|next) "
+    r"(?:days|weeks|months)), (?P<who>[A-Z]\w+|engineers|scientists|the team) will "
+    r"(?P<verb>pore over|study|review|analy[sz]e|examine|test|inspect|check) "
+    r"(?P<object>(?:the|its|their) [\w’' -]+?)(?=,| and |\.)"
 )
 VERB_BASE = {"see": "see", "read": "read", "receive": "receive"}
 
@@ -105,4 +115,20 @@ def short_includes(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[Cand
             )  # fmt: skip
 
 
-GOAL_RULES = (short_objective, short_first_to, short_saw_which, short_includes)
+def short_will_do(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[Candidate]:
+    """short.wh_will_do: what someone will study or test in the days or weeks to come."""
+    for sf in usable(facts):
+        if match := WILL_DO.match(sf.sentence.clean):
+            when = match["when"][0].lower() + match["when"][1:]
+            question = f"What will {match['who']} {match['verb']} {when}?"
+            thing = match["object"]
+            bare = re.sub(r"^(?:the|its|their) ", "", thing)
+            head = re.sub(r"^[\w]+['’]s ", "", bare)
+            yield Candidate(
+                "short", "short.wh_will_do", question,
+                {"answers": distinct_answers([thing, bare, head])}, says(sf), (sf.sentence,),
+                question, (thing,), "thing",
+            )  # fmt: skip
+
+
+GOAL_RULES = (short_objective, short_first_to, short_saw_which, short_will_do, short_includes)

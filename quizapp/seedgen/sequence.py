@@ -7,8 +7,17 @@ video captures, and false statements made by negating a word the article uses.
   video of the landing published on February 22, 2021, what is thrown off first?",
   citing both sentences (the first says which video);
 * ``truefalse.swap_antonym``: a sentence whose point is a negatable word ("the sound
-  recording data was ultimately unusable") as stated, and with the word's opposite
-  ("... ultimately usable") as a false statement.
+  recording data was ultimately unusable") or a colour phrase ("the majority of
+  Perseverance's cameras capture images in color") as stated, and with its opposite
+  ("... ultimately usable", "... images in black and white") as a false statement;
+* ``short.wh_located``: "The first image obtained immediately after landing: ... The
+  image above was obtained the next day by a camera located on the back of the
+  Perseverance rover." -> "Where on the Perseverance rover was the camera located which
+  obtained an image the day after landing?", citing from the sentence that says when;
+* ``truefalse.compared``: "Perseverance's wheels differ from Curiosity's wheels in
+  several details. These should last significantly longer, ..." -> "Perseverance's
+  wheels should last significantly longer than Curiosity's wheels." (true) and the two
+  names exchanged (false), citing both sentences.
 """
 
 from __future__ import annotations
@@ -20,7 +29,7 @@ from .candidate import Candidate
 from .facts import ArticleFacts
 from .names import all_spellings
 from .phrasal import distinct_answers
-from .stems import quote, usable
+from .stems import quote, says_all, usable
 from .vocabulary import Vocabulary
 
 INTRODUCED = re.compile(
@@ -37,9 +46,24 @@ PARTICIPLES = {"throwing": "thrown", "dropping": "dropped", "releasing": "releas
 ANTONYMS = {"unusable": "usable", "usable": "unusable", "successful": "unsuccessful",
             "unsuccessful": "successful", "visible": "invisible", "invisible": "visible",
             "healthy": "unhealthy", "possible": "impossible"}  # fmt: skip
+PHRASE_OPPOSITES = {"images in color": "images in black and white",
+                    "images in colour": "images in black and white"}  # fmt: skip
 NEGATABLE = re.compile(
     r"\b(?:was|were|is|are)(?: (?:ultimately|still|also|not|clearly))? "
     rf"(?P<word>{'|'.join(ANTONYMS)})\b"
+    rf"|\b(?P<phrase>{'|'.join(PHRASE_OPPOSITES)})\b"
+)
+LOCATED = re.compile(
+    r"\bwas (?:obtained|taken|captured) (?P<when>the next day|the following day) by an? "
+    r"(?P<agent>camera|instrument) located on the (?P<part>[a-z]+) of "
+    r"(?P<owner>the [A-Z][\w ]+?)\.$"
+)
+AFTER_EVENT = re.compile(r"\b(?:immediately |just |shortly )?after (?P<event>landing|launch)\b")
+DIFFER = re.compile(
+    r"^(?P<first>[A-Z]\w+['’]s (?P<noun>[a-z]+s)) differ from (?P<second>[A-Z]\w+['’]s [a-z]+s)\b"
+)
+THESE_SHOULD = re.compile(
+    r"^These (?P<modal>should|will|would|could) (?P<verb>[a-z]+) (?P<how>(?:[a-z]+ )?longer)\b"
 )
 MAX_WORDS = 35
 
@@ -88,9 +112,10 @@ def truefalse_antonym(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[C
         match = NEGATABLE.search(text)
         if not match or '"' in text or "“" in text or len(text.split()) > MAX_WORDS:
             continue
-        word = match["word"]
-        opposite = ANTONYMS[word]
-        false = text[: match.start("word")] + opposite + text[match.end("word") :]
+        group = "word" if match["word"] else "phrase"
+        word = match[group]
+        opposite = ANTONYMS.get(word) or PHRASE_OPPOSITES[word]
+        false = text[: match.start(group)] + opposite + text[match.end(group) :]
         yield Candidate(
             "truefalse", "truefalse.as_stated", text, {"answer": True},
             f'True: the article says "{sf.sentence.quoted}"', (sf.sentence,), text, (),
@@ -103,4 +128,57 @@ def truefalse_antonym(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[C
         )  # fmt: skip
 
 
-SEQUENCE_RULES = (short_first_step, truefalse_antonym)
+def short_located(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[Candidate]:
+    """short.wh_located: where on a craft the camera that took a later image sits; the
+    day is resolved by the nearest of the two sentences before it that says "after
+    landing", which is cited with it."""
+    singles = [sf for sf in facts.sentences if not joined(sf, facts)]
+    for index, sf in enumerate(singles):
+        match = LOCATED.search(sf.sentence.clean)
+        if not match:
+            continue
+        earlier = [
+            e for e in singles[max(0, index - 2) : index] if AFTER_EVENT.search(e.sentence.clean)
+        ]
+        if not earlier:
+            continue
+        event = AFTER_EVENT.search(earlier[-1].sentence.clean)["event"]
+        question = (
+            f"Where on {match['owner']} was the {match['agent']} located which obtained an "
+            f"image the day after {event}?"
+        )
+        part = match["part"]
+        sources = (earlier[-1].sentence, sf.sentence)
+        explanation = says_all(sources)
+        yield Candidate(
+            "short", "short.wh_located", question,
+            {"answers": distinct_answers([part, f"the {part}", f"on the {part}"])},
+            explanation, sources, question, (part,), "camera",
+        )  # fmt: skip
+
+
+def truefalse_compared(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[Candidate]:
+    """truefalse.compared: "These should last longer" after "A's wheels differ from B's
+    wheels": A's should last longer than B's (true); B's than A's (false)."""
+    singles = [sf for sf in facts.sentences if not joined(sf, facts)]
+    for first, second in zip(singles, singles[1:], strict=False):
+        differ = DIFFER.match(first.sentence.clean)
+        these = THESE_SHOULD.match(second.sentence.clean)
+        if not differ or not these or first.sentence.block != second.sentence.block:
+            continue
+        claim = f"{these['modal']} {these['verb']} {these['how']}"
+        true = f"{differ['first']} {claim} than {differ['second']}."
+        false = f"{differ['second']} {claim} than {differ['first']}."
+        sources = (first.sentence, second.sentence)
+        yield Candidate(
+            "truefalse", "truefalse.compared", true, {"answer": True},
+            f"True: {says_all(sources)}", sources, true, (), "statement",
+        )  # fmt: skip
+        yield Candidate(
+            "truefalse", "truefalse.compared", false, {"answer": False},
+            f"False: it is the other way round. {says_all(sources)}", sources, false, (),
+            "statement",
+        )  # fmt: skip
+
+
+SEQUENCE_RULES = (short_first_step, truefalse_antonym, short_located, truefalse_compared)

@@ -86,8 +86,9 @@ def test_shipped_banks_cover_every_type_and_both_topics(pipeline_run):
     questions = [q for bank, _ in pipeline_run.values() for q in bank["questions"]]
     assert {q["type"] for q in questions} == TYPES
     topics = [q["topic"] for q in questions]
-    assert topics.count("landing") >= 21 and topics.count("instruments") >= 21
-    assert len(questions) >= 52
+    assert topics.count("landing") >= 23 and topics.count("instruments") >= 27
+    assert topics.count("mission") >= 11
+    assert len(questions) >= 61
     answers = [q["answer"] for q in questions if q["type"] == "truefalse"]
     assert abs(answers.count(True) - answers.count(False)) <= 3
 

@@ -17,11 +17,22 @@ from quizapp.seedgen.gates import (
     stem_not_too_long,
 )
 from quizapp.seedgen.generate import mcq_date_cloze, mcq_entity_cloze, short_entity_cloze
-from quizapp.seedgen.goals import short_first_to, short_includes, short_objective, short_saw_which
+from quizapp.seedgen.goals import (
+    short_first_to,
+    short_includes,
+    short_objective,
+    short_saw_which,
+    short_will_do,
+)
 from quizapp.seedgen.matching import matching_abbreviations
 from quizapp.seedgen.names import option_form, pick_distractors
 from quizapp.seedgen.sentences import split_sentences
-from quizapp.seedgen.sequence import short_first_step, truefalse_antonym
+from quizapp.seedgen.sequence import (
+    short_first_step,
+    short_located,
+    truefalse_antonym,
+    truefalse_compared,
+)
 from quizapp.seedgen.truefalse import truefalse_statements
 from quizapp.seedgen.whq import sent_back
 
@@ -246,3 +257,71 @@ def test_distractor_form_still_applies(vocabulary):
     mcq = Candidate("mcq", "mcq.x", "Q?", options, "", (), "",
                     ("Mars Reconnaissance Orbiter",), "spacecraft", ("MAVEN",))  # fmt: skip
     assert distractor_form(mcq)
+
+
+FIRST_IMAGES = (
+    "The image is not sharp because the navigation camera that took the image was covered in a "
+    "layer of dust just after landing.\n\nThe image above was obtained the next day by a camera "
+    "located on the back of the Perseverance rover."
+)
+
+
+def test_located_camera_is_asked_with_the_day_resolved(vocabulary):
+    facts = facts_of(FIRST_IMAGES, vocabulary)
+    (located,) = short_located(facts, vocabulary)
+    assert located.prompt == (
+        "Where on the Perseverance rover was the camera located which obtained an image the "
+        "day after landing?"
+    )
+    assert located.data["answers"] == ["back", "on the back"]
+    assert len(located.sources) == 2 and gates_of(located, FIRST_IMAGES) is None
+    assert topic(located) == "instruments"
+
+
+def test_these_after_a_comparison_gives_a_true_and_a_reversed_false_statement(vocabulary):
+    text = (
+        "Perseverance’s wheels differ from Curiosity’s wheels in several details. These should "
+        "last significantly longer, as we saw more damage and wear during the Curiosity probe "
+        "mission."
+    )
+    true, false = truefalse_compared(facts_of(text, vocabulary), vocabulary)
+    assert true.prompt == (
+        "Perseverance’s wheels should last significantly longer than Curiosity’s wheels."
+    )
+    assert false.prompt == (
+        "Curiosity’s wheels should last significantly longer than Perseverance’s wheels."
+    )
+    assert (true.data["answer"], false.data["answer"]) == (True, False)
+    assert topic(true) == "instruments"  # the rover's wheels
+
+
+def test_images_in_color_are_negated_as_black_and_white(vocabulary):
+    text = (
+        "Unlike with past rovers, the majority of Perseverance’s cameras capture images in color."
+    )
+    _, false = truefalse_antonym(facts_of(text, vocabulary), vocabulary)
+    assert false.prompt.endswith("capture images in black and white.")
+
+
+def test_what_someone_will_do_in_the_days_to_come(vocabulary):
+    text = (
+        "In the days to come, engineers will pore over the rover’s system data, updating its "
+        "software and beginning to test its various instruments. In the following weeks, "
+        "Perseverance will test its robotic arm and take its first, short drive."
+    )
+    pore, test = short_will_do(facts_of(text, vocabulary), vocabulary)
+    assert pore.prompt == "What will engineers pore over in the days to come?"
+    assert "system data" in pore.data["answers"]
+    assert test.prompt == "What will Perseverance test in the following weeks?"
+    assert test.data["answers"] == ["its robotic arm", "robotic arm"]
+
+
+def test_spacecraft_cloze_blanks_only_the_vocabulary_name(vocabulary):
+    text = (
+        "While NASA’s Mars Curiosity rover sent back a stop-motion movie of its descent, "
+        "Perseverance’s cameras are intended to capture video of its touchdown."
+    )
+    mcqs = list(mcq_entity_cloze(facts_of(text, vocabulary), vocabulary))
+    curiosity = next(c for c in mcqs if c.data["answer"] == "Curiosity")
+    assert curiosity.stem.startswith("While NASA’s Mars ___ rover sent back")
+    assert "Mars Curiosity" not in curiosity.data["options"]
