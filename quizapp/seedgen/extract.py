@@ -52,29 +52,7 @@ SPONSOR_NOTICES = re.compile(
     re.IGNORECASE,
 )
 FUNCTION_WORDS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "of",
-        "to",
-        "in",
-        "on",
-        "and",
-        "is",
-        "was",
-        "were",
-        "are",
-        "by",
-        "with",
-        "for",
-        "from",
-        "at",
-        "as",
-        "that",
-        "it",
-        "this",
-    ]
+    "the a an of to in on and is was were are by with for from at as that it this".split()
 )
 SENTENCE_END = (".", "!", "?", ":", '"', "”", "’", "'", ")")
 MIN_WORDS = 6

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from .candidate import Candidate
+from .extract import FUNCTION_WORDS
 
 PRONOUN_START = re.compile(
     r"^(it|its|this|that|these|those|they|them|their|he|she|his|her|such|there|then)\b", re.I
@@ -27,40 +28,7 @@ IDENTIFIED = re.compile(
     r"[A-Z0-9]"
 )
 ALL_NONE = re.compile(r"\b(all|none|both|neither) of the (above|these)\b", re.I)
-STOP_WORDS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "of",
-        "to",
-        "in",
-        "on",
-        "and",
-        "is",
-        "was",
-        "were",
-        "are",
-        "by",
-        "with",
-        "for",
-        "from",
-        "at",
-        "as",
-        "that",
-        "it",
-        "its",
-        "this",
-        "be",
-        "which",
-        "while",
-        "will",
-        "has",
-        "have",
-        "had",
-        "nasa's",
-    ]
-)
+STOP_WORDS = FUNCTION_WORDS | frozenset("its be which while will has have had nasa's".split())
 
 
 def normalise(text: str) -> str:
