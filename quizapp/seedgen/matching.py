@@ -9,7 +9,7 @@ from .candidate import KIND_NOUNS, Candidate
 from .entities import Mention
 from .facts import ArticleFacts, SentenceFacts
 from .names import is_plural, short_name
-from .stems import says_all, usable
+from .stems import mentions_of, says_all, usable
 from .vocabulary import Vocabulary
 
 
@@ -79,17 +79,14 @@ def matching_mounted(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[Ca
     written in its short form ("Hazcams", "HiRISE", "Navcams")."""
     pairs: dict[str, tuple[str, SentenceFacts]] = {}
     names: set[str] = set()
-    for sf in usable(facts):
+    for sf, mention in mentions_of(facts, "camera", "instrument"):
         text = sf.sentence.clean
-        for mention in sf.mentions:
-            if mention.kind not in ("camera", "instrument"):
-                continue
-            for pattern in MOUNTED:
-                match = pattern.match(text[mention.end :])
-                name = mention.text.split(" (")[0]
-                if match and match["where"] not in pairs and name not in names:
-                    pairs[match["where"]] = (mention.text, sf)
-                    names.add(name)
+        for pattern in MOUNTED:
+            match = pattern.match(text[mention.end :])
+            name = mention.text.split(" (")[0]
+            if match and match["where"] not in pairs and name not in names:
+                pairs[match["where"]] = (mention.text, sf)
+                names.add(name)
     if len(pairs) < 3:
         return
     chosen = list(pairs.items())[:5]
@@ -144,15 +141,12 @@ def matching_described(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[
     first description of each name, and every description different."""
     pairs: dict[str, tuple[str, SentenceFacts]] = {}
     evidence: list[str] = []
-    for sf in usable(facts):
-        for mention in sf.mentions:
-            if mention.kind not in ("camera", "instrument"):
-                continue
-            name = short_name(mention.text)
-            found = description(sf.sentence.clean, mention)
-            if found and name not in pairs and found[0] not in [w for w, _ in pairs.values()]:
-                pairs[name] = (found[0], sf)
-                evidence += [name, *found[1]]
+    for sf, mention in mentions_of(facts, "camera", "instrument"):
+        name = short_name(mention.text)
+        found = description(sf.sentence.clean, mention)
+        if found and name not in pairs and found[0] not in [w for w, _ in pairs.values()]:
+            pairs[name] = (found[0], sf)
+            evidence += [name, *found[1]]
     if len(pairs) < 3:
         return
     chosen = sorted(pairs.items(), key=lambda p: p[1][1].sentence.start)[:5]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .entities import Mention
 from .facts import ArticleFacts, SentenceFacts
 
 BLANK = "___"
@@ -48,3 +49,8 @@ def options_in_order(options: list[str]) -> list[str]:
 def usable(facts: ArticleFacts) -> Iterator[SentenceFacts]:
     """Sentences that may be question sources."""
     return (s for s in facts.sentences if s.unusable is None)
+
+
+def mentions_of(facts: ArticleFacts, *kinds: str) -> Iterator[tuple[SentenceFacts, Mention]]:
+    """Each mention of one of ``kinds`` in a usable sentence, with its sentence."""
+    return ((sf, m) for sf in usable(facts) for m in sf.mentions if m.kind in kinds)

@@ -37,7 +37,7 @@ from .entities import Mention
 from .facts import ArticleFacts, SentenceFacts
 from .names import all_spellings, is_plural, option_distractors, option_form, role_of
 from .phrasal import PHRASAL_RULES
-from .stems import options_in_order, says, usable
+from .stems import mentions_of, options_in_order, says, usable
 from .vocabulary import Vocabulary
 
 RELATIVE = re.compile(r"^,? which (?P<verb>are|is|was|were|used|uses|use) (?P<rest>[^,.;:]+)")
@@ -121,38 +121,32 @@ def mention_ending(sf: SentenceFacts, end: int) -> Mention | None:
 
 def which_relative(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[Candidate]:
     """wh_which_relative: "X, which are used for Y" -> "Which cameras are used for Y?"."""
-    for sf in usable(facts):
+    for sf, mention in mentions_of(facts, "camera", "instrument", "microphone", "spacecraft"):
         text = sf.sentence.clean
-        for mention in sf.mentions:
-            if mention.kind not in ("camera", "instrument", "microphone", "spacecraft"):
-                continue
-            match = RELATIVE.match(text[mention.end :])
-            if not match:
-                continue
-            plural = is_plural(mention)
-            verb = match["verb"]
-            if plural:
-                verb = PLURAL_VERBS.get(verb, verb)
-            question = f"Which {noun_for(mention, vocabulary, plural)} {verb} {match['rest']}?"
-            yield from named_questions(
-                "which_relative", question, mention, (sf.sentence,), says(sf), facts, vocabulary
-            )
+        match = RELATIVE.match(text[mention.end :])
+        if not match:
+            continue
+        plural = is_plural(mention)
+        verb = match["verb"]
+        if plural:
+            verb = PLURAL_VERBS.get(verb, verb)
+        question = f"Which {noun_for(mention, vocabulary, plural)} {verb} {match['rest']}?"
+        yield from named_questions(
+            "which_relative", question, mention, (sf.sentence,), says(sf), facts, vocabulary
+        )
 
 
 def led_by(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[Candidate]:
     """wh_led_by: "the HiRISE instrument is led by the University of Arizona"."""
-    for sf in usable(facts):
+    for sf, mention in mentions_of(facts, "organisation"):
         text = sf.sentence.clean
-        for mention in sf.mentions:
-            if mention.kind != "organisation":
-                continue
-            match = LED_BY.search(text[: mention.start])
-            if match:
-                verb = "lead" if match["verb"] == "are" else "leads"
-                question = f"Which organisation {verb} the {match['thing']}?"
-                yield from named_questions(
-                    "led_by", question, mention, (sf.sentence,), says(sf), facts, vocabulary
-                )
+        match = LED_BY.search(text[: mention.start])
+        if match:
+            verb = "lead" if match["verb"] == "are" else "leads"
+            question = f"Which organisation {verb} the {match['thing']}?"
+            yield from named_questions(
+                "led_by", question, mention, (sf.sentence,), says(sf), facts, vocabulary
+            )
 
 
 def division_of(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[Candidate]:
@@ -172,37 +166,31 @@ def division_of(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[Candida
 
 def sent_back(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[Candidate]:
     """wh_sent_back: "Curiosity rover sent back a stop-motion movie of its descent"."""
-    for sf in usable(facts):
+    for sf, mention in mentions_of(facts, "spacecraft"):
         text = sf.sentence.clean
-        for mention in sf.mentions:
-            if mention.kind != "spacecraft":
-                continue
-            match = SENT_BACK.match(text[mention.end :])
-            if match:
-                noun = noun_for(mention, vocabulary, False)
-                question = f"Which {noun} sent back {match['object'].strip()}?"
-                yield from named_questions(
-                    "sent_back", question, mention, (sf.sentence,), says(sf), facts, vocabulary
-                )
+        match = SENT_BACK.match(text[mention.end :])
+        if match:
+            noun = noun_for(mention, vocabulary, False)
+            question = f"Which {noun} sent back {match['object'].strip()}?"
+            yield from named_questions(
+                "sent_back", question, mention, (sf.sentence,), says(sf), facts, vocabulary
+            )
 
 
 def seen_in_image(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[Candidate]:
     """wh_seen_in_image: which camera aboard which craft took the image described."""
-    for sf in usable(facts):
+    for sf, mention in mentions_of(facts, "camera", "instrument"):
         text = sf.sentence.clean
-        for mention in sf.mentions:
-            if mention.kind not in ("camera", "instrument"):
-                continue
-            before, after = SEEN.match(text[: mention.start]), ABOARD.match(text[mention.end :])
-            if before and after:
-                subject = before["subject"][0].lower() + before["subject"][1:]
-                question = (
-                    f"Which {after['noun']} aboard the {after['craft']} took an {before['noun']} "
-                    f"of {subject} {before['doing']}?"
-                ).replace("took an photo", "took a photo")
-                yield from named_questions(
-                    "seen_in_image", question, mention, (sf.sentence,), says(sf), facts, vocabulary
-                )
+        before, after = SEEN.match(text[: mention.start]), ABOARD.match(text[mention.end :])
+        if before and after:
+            subject = before["subject"][0].lower() + before["subject"][1:]
+            question = (
+                f"Which {after['noun']} aboard the {after['craft']} took an {before['noun']} "
+                f"of {subject} {before['doing']}?"
+            ).replace("took an photo", "took a photo")
+            yield from named_questions(
+                "seen_in_image", question, mention, (sf.sentence,), says(sf), facts, vocabulary
+            )
 
 
 def caption_credit(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[Candidate]:
@@ -237,25 +225,22 @@ def caption_credit(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[Cand
 
 def who_said(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[Candidate]:
     """wh_who_said: the person who said, noted or called something, named by the article."""
-    for sf in usable(facts):
+    for sf, mention in mentions_of(facts, "person"):
         text = sf.sentence.clean
-        for mention in sf.mentions:
-            if mention.kind != "person":
-                continue
-            before, after = text[: mention.start], text[mention.end :]
-            question = None
-            if match := SAID_AFTER.match(before):
-                content = match["content"][0].lower() + match["content"][1:]
-                question = f"Who said that {content}?"
-            elif (quoted := QUOTE_BEFORE.match(before)) and (noted := NOTED.match(after)):
-                rest = f" {noted['rest']}" if noted["rest"] else ""
-                question = f'Who {noted["verb"]}{rest}: "{quoted["quote"]}"?'
-            elif (match := CALLED.match(after)) and not PICTURE_NOUN.search(match["object"]):
-                question = f'Who called {match["object"]} "{match["word"]}"?'
-            if question:
-                yield from named_questions(
-                    "who_said", question, mention, (sf.sentence,), says(sf), facts, vocabulary
-                )
+        before, after = text[: mention.start], text[mention.end :]
+        question = None
+        if match := SAID_AFTER.match(before):
+            content = match["content"][0].lower() + match["content"][1:]
+            question = f"Who said that {content}?"
+        elif (quoted := QUOTE_BEFORE.match(before)) and (noted := NOTED.match(after)):
+            rest = f" {noted['rest']}" if noted["rest"] else ""
+            question = f'Who {noted["verb"]}{rest}: "{quoted["quote"]}"?'
+        elif (match := CALLED.match(after)) and not PICTURE_NOUN.search(match["object"]):
+            question = f'Who called {match["object"]} "{match["word"]}"?'
+        if question:
+            yield from named_questions(
+                "who_said", question, mention, (sf.sentence,), says(sf), facts, vocabulary
+            )
 
 
 def landed_where(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[Candidate]:
