@@ -7,7 +7,7 @@ import re
 import unicodedata
 from typing import Any
 
-from wtforms import Form
+from wtforms import Form, SelectChoice
 from wtforms.fields.core import UnboundField
 
 MIN_OPTIONS = 2
@@ -213,6 +213,11 @@ def original_index(value: Any, order: list[int]) -> int | None:
     """Map a posted shown-position string ("0", "1"...) to the original index, or ``None``."""
     position = parse_position(value)
     return order[position] if position is not None and position < len(order) else None
+
+
+def shown_choices(labels: list[str], order: list[int]) -> list[SelectChoice]:
+    """Choices in the shown order, valued by their position on the page, never by stored index."""
+    return [SelectChoice(str(position), labels[i]) for position, i in enumerate(order)]
 
 
 def shown_value(index: Any, order: list[int]) -> str | None:

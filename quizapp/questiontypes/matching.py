@@ -17,6 +17,7 @@ from quizapp.questiontypes.base import (
     fold_text,
     is_index,
     original_index,
+    shown_choices,
     shown_value,
     shuffled_away_from_key,
     usable_order,
@@ -82,7 +83,7 @@ class Matching(QuestionType):
         pairs = data["pairs"]
         order = usable_order(order, len(pairs))
         choices = [SelectChoice("", PLACEHOLDER)]
-        choices += [SelectChoice(str(pos), pairs[i][1]) for pos, i in enumerate(order)]
+        choices += shown_choices([right for _, right in pairs], order)
         return {
             field_name(left): SelectField(pair[0], choices=choices, validators=[Optional()])
             for left, pair in enumerate(pairs)

@@ -3,7 +3,7 @@
 import random
 from typing import Any
 
-from wtforms import Form, RadioField, SelectChoice
+from wtforms import Form, RadioField
 from wtforms.fields.core import UnboundField
 from wtforms.validators import Optional
 
@@ -15,6 +15,7 @@ from quizapp.questiontypes.base import (
     fold_text,
     is_index,
     original_index,
+    shown_choices,
     shown_value,
     shuffled,
     string_list_problems,
@@ -57,7 +58,7 @@ class MultipleChoice(QuestionType):
         return {
             "answer": RadioField(
                 "Answer",
-                choices=[SelectChoice(str(pos), options[i]) for pos, i in enumerate(order)],
+                choices=shown_choices(options, order),
                 validators=[Optional()],
             )
         }

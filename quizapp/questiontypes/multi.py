@@ -3,7 +3,7 @@
 import random
 from typing import Any
 
-from wtforms import Form, SelectChoice, SelectMultipleField
+from wtforms import Form, SelectMultipleField
 from wtforms.fields.core import UnboundField
 from wtforms.validators import Optional
 from wtforms.widgets import CheckboxInput, ListWidget
@@ -15,6 +15,7 @@ from quizapp.questiontypes.base import (
     data_problems,
     is_index,
     original_index,
+    shown_choices,
     shown_value,
     shuffled,
     string_list_problems,
@@ -64,7 +65,7 @@ class MultipleResponse(QuestionType):
         return {
             "answer": SelectMultipleField(
                 "Answer",
-                choices=[SelectChoice(str(pos), options[i]) for pos, i in enumerate(order)],
+                choices=shown_choices(options, order),
                 validators=[Optional()],
                 widget=ListWidget(prefix_label=False),
                 option_widget=CheckboxInput(),
