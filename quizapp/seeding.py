@@ -8,7 +8,7 @@ and a retired question that comes back is published again.
 """
 
 import random
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -45,10 +45,6 @@ class LoadSummary:
     quizzes_updated: int = 0
     quizzes_unchanged: int = 0
     warnings: list[str] = field(default_factory=list)
-
-    def as_dict(self) -> dict[str, int]:
-        """The counts by name (warnings left out)."""
-        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != "warnings"}
 
     def line(self) -> str:
         """A one-line, human-readable account of the load."""

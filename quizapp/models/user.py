@@ -46,9 +46,5 @@ class User(UserMixin, db.Model):
     def is_teacher(self) -> bool:
         return self.role in (Role.TEACHER, Role.ADMIN)
 
-    @property
-    def is_admin(self) -> bool:
-        return self.role == Role.ADMIN
-
     def __repr__(self) -> str:
         return f"<User {self.email} {self.role.value}>"

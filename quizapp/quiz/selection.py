@@ -97,10 +97,3 @@ def draw_questions(
         if count is not None and len(best) >= count:
             break
     return best
-
-
-def question_count(quiz: Quiz, pool_size: int) -> int:
-    """How many questions an attempt at the quiz will ask, given the pool's size."""
-    if quiz.selection == SelectionMode.POOL and quiz.draw_count is not None:
-        return min(quiz.draw_count, pool_size)
-    return pool_size

@@ -73,11 +73,6 @@ class Sentence:
         """True when the writer speaks as "I"/"we" outside quotation marks."""
         return bool(FIRST_PERSON.search(QUOTED.sub("", self.clean)))
 
-    @property
-    def is_quote(self) -> bool:
-        """True when the sentence is (or starts with) quoted speech."""
-        return self.clean.startswith(('"', "“"))
-
 
 @lru_cache(maxsize=1)
 def load_nlp() -> Language:

@@ -34,7 +34,7 @@ from collections.abc import Iterator
 
 from .candidate import KIND_NOUNS, Candidate
 from .entities import Mention
-from .facts import ArticleFacts, SentenceFacts
+from .facts import ArticleFacts
 from .names import all_spellings, is_plural, option_distractors, option_form, role_of
 from .phrasal import PHRASAL_RULES
 from .stems import mentions_of, options_in_order, says, usable
@@ -104,19 +104,6 @@ def named_questions(
             {"answers": list(all_spellings(mention.text, facts, vocabulary))},
             explanation, sources, question, (mention.text,), mention.kind,
         )  # fmt: skip
-
-
-def mention_at(sf: SentenceFacts, start: int, kinds: tuple[str, ...] = ()) -> Mention | None:
-    """The mention that starts at ``start`` (optionally of one of ``kinds``)."""
-    for mention in sf.mentions:
-        if mention.start == start and (not kinds or mention.kind in kinds):
-            return mention
-    return None
-
-
-def mention_ending(sf: SentenceFacts, end: int) -> Mention | None:
-    """The mention that ends at ``end``."""
-    return next((m for m in sf.mentions if m.end == end), None)
 
 
 def which_relative(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[Candidate]:
