@@ -312,3 +312,19 @@ def test_time_limit_closes_the_attempt_with_saved_answers(app, student_client, l
     page = student_client.get(f"/attempt/{attempt_id}/results").get_data(as_text=True)
     assert "Closed when time ran out" in page
     assert "Score: 14%" in page  # 1 of 7 answered in time
+
+
+def test_question_count_follows_the_banks_a_quiz_draws_from(app, student_client):
+    from quizapp.models import Quiz
+
+    with app.app_context():
+        make_bank(slug="bank-a")
+        restricted_bank = make_bank(slug="bank-b", types=("mcq", "short"))
+        make_quiz(slug="all-banks", title="All banks", draw_count=20)
+        quiz = make_quiz(slug="one-bank", title="One bank", draw_count=20)
+        quiz = db.session.get(Quiz, quiz.id)
+        quiz.banks.append(restricted_bank)
+        db.session.commit()
+    for url, expected in (("/quiz/all-banks", 9), ("/quiz/one-bank", 2)):
+        page = student_client.get(url).get_data(as_text=True)
+        assert re.search(rf"<dt[^>]*>Questions</dt><dd[^>]*>{expected}</dd>", page), url

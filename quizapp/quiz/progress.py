@@ -92,14 +92,16 @@ def topic_title(topic: str, seed_dir: str | None = None) -> str:
     return titles.get(topic, topic.replace("_", " ").capitalize())
 
 
-def _pool_sizes() -> tuple[dict[str, int], dict[int, int]]:
-    by_topic = dict(
-        db.session.execute(
-            sa.select(Question.topic, sa.func.count(Question.id))
+def _pool_sizes() -> tuple[dict[tuple[str, int], int], dict[int, int]]:
+    """Published questions per (topic, bank), and per fixed-list quiz."""
+    by_topic_bank = {
+        (topic, bank_id): count
+        for topic, bank_id, count in db.session.execute(
+            sa.select(Question.topic, Question.bank_id, sa.func.count(Question.id))
             .where(Question.status == QuestionStatus.PUBLISHED)
-            .group_by(Question.topic)
-        ).all()
-    )
+            .group_by(Question.topic, Question.bank_id)
+        )
+    }
     by_fixed_quiz = dict(
         db.session.execute(
             sa.select(QuizQuestion.quiz_id, sa.func.count())
@@ -108,18 +110,28 @@ def _pool_sizes() -> tuple[dict[str, int], dict[int, int]]:
             .group_by(QuizQuestion.quiz_id)
         ).all()
     )
-    return by_topic, by_fixed_quiz
+    return by_topic_bank, by_fixed_quiz
+
+
+def _pool_size(quiz: Quiz, by_topic_bank: dict[tuple[str, int], int]) -> int:
+    """How many published questions a pool quiz draws from (its banks only, when it names any)."""
+    banks = {bank.id for bank in quiz.banks}
+    return sum(
+        count
+        for (topic, bank_id), count in by_topic_bank.items()
+        if topic == quiz.topic and (not banks or bank_id in banks)
+    )
 
 
 def standings_for(user_id: int | None, quizzes: list[Quiz]) -> list[QuizStanding]:
-    """Each quiz with its question count and the user's attempts, in three queries."""
-    by_topic, by_fixed_quiz = _pool_sizes()
+    """Each quiz with its question count and the user's attempts, in a bounded number of queries."""
+    by_topic_bank, by_fixed_quiz = _pool_sizes()
     standings = {}
     for quiz in quizzes:
         if quiz.selection == SelectionMode.FIXED:
             count = by_fixed_quiz.get(quiz.id, 0)
         else:
-            count = min(quiz.draw_count or 0, by_topic.get(quiz.topic, 0))
+            count = min(quiz.draw_count or 0, _pool_size(quiz, by_topic_bank))
         standings[quiz.id] = QuizStanding(quiz=quiz, question_count=count)
     if user_id is not None and standings:
         rows = db.session.execute(
@@ -141,7 +153,10 @@ def topic_sections(user_id: int | None, seed_dir: str | None = None) -> list[Top
     """The published quizzes grouped by topic, with the user's standing on each."""
     quizzes = list(
         db.session.scalars(
-            sa.select(Quiz).where(Quiz.is_published.is_(True)).order_by(Quiz.topic, Quiz.id)
+            sa.select(Quiz)
+            .where(Quiz.is_published.is_(True))
+            .options(sa.orm.selectinload(Quiz.banks))
+            .order_by(Quiz.topic, Quiz.id)
         )
     )
     grouped: dict[str, list[QuizStanding]] = defaultdict(list)
