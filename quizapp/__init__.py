@@ -45,7 +45,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     Bootstrap5(app)
 
-    from quizapp import errors, security
+    from quizapp import errors, jobs, security
     from quizapp.auth import bp as auth_bp
     from quizapp.commands import register_commands
     from quizapp.quiz import bp as quiz_bp
@@ -57,6 +57,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     errors.register(app)
     security.register(app)
     register_commands(app)
+    jobs.init_app(app)
     return app
 
 

@@ -37,3 +37,12 @@ class DefaultConfig:
     # How many reverse proxies in front of the app set X-Forwarded-* (0: none).
     TRUSTED_PROXIES = 0
     SEED_DIR = None
+    # Background jobs: unset keeps the queue in instance/jobs.sqlite3; redis://… shares it.
+    JOBS_BROKER_URL = None
+    JOBS_QUEUE_NAME = "quizapp"
+    # The queue's SQLite file when JOBS_BROKER_URL is unset (default: instance/jobs.sqlite3).
+    JOBS_SQLITE_PATH = None
+    # Run a job consumer in threads inside each web process (single machine).
+    JOBS_IN_PROCESS = True
+    # A job still running after this long is taken to have died with its worker.
+    JOBS_STALE_AFTER_MINUTES = 30

@@ -20,9 +20,20 @@ from quizapp.questiontypes import get_type
 
 # Keys every bank question has; whatever else it carries is the type's answer data.
 COMMON_KEYS = frozenset(
-    {"id", "type", "topic", "prompt", "explanation", "difficulty", "rule", "source"}
+    {
+        "id",
+        "type",
+        "topic",
+        "prompt",
+        "explanation",
+        "difficulty",
+        "rule",
+        "source",
+        "sources",
+        "fact",
+    }
 )
-REQUIRED_QUESTION_KEYS = ("id", "type", "topic", "prompt", "source")
+REQUIRED_QUESTION_KEYS = ("id", "type", "topic", "prompt")
 QUIZ_KEYS = {
     "slug",
     "title",
@@ -142,6 +153,33 @@ def _data_problems(type_name: Any, data: dict[str, Any]) -> list[str]:
         return [str(exc)]
 
 
+def _source_list(item: dict[str, Any], where: str) -> list[Any]:
+    """The question's cited sentences: ``sources``, or the single ``source`` of older banks."""
+    if "sources" in item:
+        sources = item["sources"]
+    elif "source" in item:
+        sources = [item["source"]]
+    else:
+        raise SeedError(f"{where}: lacks sources")
+    if not isinstance(sources, list) or not sources:
+        raise SeedError(f"{where}: sources must be a non-empty list of {{start, end, text}}")
+    return sources
+
+
+def _sources(item: dict[str, Any], raw_text: str, where: str) -> list[dict[str, Any]]:
+    """Check every cited span against the raw article; return them as plain dicts."""
+    checked = []
+    for source in _source_list(item, where):
+        try:
+            start, end, text = int(source["start"]), int(source["end"]), str(source["text"])
+        except (TypeError, KeyError, ValueError) as exc:
+            raise SeedError(f"{where}: each source must be {{start, end, text}}") from exc
+        if not (0 <= start < end <= len(raw_text)) or raw_text[start:end] != text:
+            raise SeedError(f"{where}: source text does not match the article at [{start}:{end}]")
+        checked.append({"start": start, "end": end, "text": text})
+    return checked
+
+
 def _question_spec(item: Any, raw_text: str, where: str) -> QuestionSpec:
     if not isinstance(item, dict):
         raise SeedError(f"{where}: a question is not a JSON object")
@@ -149,13 +187,7 @@ def _question_spec(item: Any, raw_text: str, where: str) -> QuestionSpec:
     if missing:
         raise SeedError(f"{where}: question {item.get('id')!r} lacks {', '.join(missing)}")
     where = f"{where}: question {item['id']!r}"
-    source = item["source"]
-    try:
-        start, end, text = int(source["start"]), int(source["end"]), str(source["text"])
-    except (TypeError, KeyError, ValueError) as exc:
-        raise SeedError(f"{where}: source must be {{start, end, text}}") from exc
-    if not (0 <= start < end <= len(raw_text)) or raw_text[start:end] != text:
-        raise SeedError(f"{where}: source text does not match the article at [{start}:{end}]")
+    sources = _sources(item, raw_text, where)
     try:
         difficulty = Difficulty(item.get("difficulty", Difficulty.MEDIUM.value))
     except ValueError as exc:
@@ -171,9 +203,8 @@ def _question_spec(item: Any, raw_text: str, where: str) -> QuestionSpec:
         "explanation": str(item.get("explanation") or ""),
         "difficulty": difficulty,
         "rule": item.get("rule"),
-        "source_start": start,
-        "source_end": end,
-        "source_text": text,
+        "sources": sources,
+        "fact_key": str(item["fact"]) if item.get("fact") else None,
     }
     return QuestionSpec(key=str(item["id"]), topic=str(item["topic"]), content=content)
 

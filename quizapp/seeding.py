@@ -111,9 +111,8 @@ def _version_content(version: QuestionVersion) -> dict[str, Any]:
         "explanation": version.explanation,
         "difficulty": version.difficulty,
         "rule": version.rule,
-        "source_start": version.source_start,
-        "source_end": version.source_end,
-        "source_text": version.source_text,
+        "sources": version.sources,
+        "fact_key": version.fact_key,
         "article_id": version.article_id,
     }
 

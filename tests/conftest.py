@@ -44,6 +44,7 @@ def app(database_uri, tmp_path):
             "SQLALCHEMY_DATABASE_URI": database_uri,
             "WTF_CSRF_ENABLED": False,
             "RATELIMIT_ENABLED": False,
+            "JOBS_BROKER_URL": "memory://",
         }
     )
     with app.app_context():

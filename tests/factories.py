@@ -60,7 +60,7 @@ QUESTIONS = [
     (
         "q-num",
         "numeric",
-        "How many cameras does the rover carry?",
+        "How many imaging devices does the rover carry?",
         {"answer": 25, "tolerance": 0, "unit": "cameras"},
         "The descent stage lowered the rover on cables.",
     ),
@@ -127,9 +127,7 @@ def make_bank(topic: str = "landing", slug: str = "test-bank", types=None) -> Qu
                 explanation=f"The article says: {sentence}",
                 rule="test.fixture",
                 article_id=article.id,
-                source_start=span["start"],
-                source_end=span["end"],
-                source_text=span["text"],
+                sources=[{"start": span["start"], "end": span["end"], "text": span["text"]}],
             )
         )
         db.session.add(question)

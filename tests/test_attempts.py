@@ -62,7 +62,7 @@ def test_attempt_pins_versions_and_asks_each_source_once(app, quiz_setup):
         attempt = _start(quiz_setup).attempt
         versions = [r.version for r in attempt.responses]
         assert len(versions) == 7
-        spans = {(v.article_id, v.source_start) for v in versions}
+        spans = {(v.article_id, v.sources[0]["start"]) for v in versions}
         assert len(spans) == len(versions)
 
 
@@ -71,8 +71,7 @@ def test_questions_sharing_a_source_sentence_are_never_asked_together(app, stude
         bank = make_bank(types=("mcq", "truefalse"))
         # Make both questions cite the same sentence.
         mcq, tf = sorted(bank.questions, key=lambda q: q.key)
-        tf.versions[0].source_start = mcq.versions[0].source_start
-        tf.versions[0].source_end = mcq.versions[0].source_end
+        tf.versions[0].sources = mcq.versions[0].sources
         db.session.commit()
         quiz = make_quiz(draw_count=2)
         user = db.session.get(User, student["id"])

@@ -117,3 +117,46 @@ def test_upgrade_creates_every_named_check_constraint(migration_app):
             for check in inspector.get_check_constraints(table)
         }
     assert created == _model_check_constraints()
+
+
+def _insert_question_with_a_span(app) -> None:
+    statements = [
+        "INSERT INTO article (id, slug, title, publisher, sha256, raw_text, created_at)"
+        " VALUES (1, 'a', 'A', 'P', 'x', 'One. Two.', '2021-02-19 00:00:00')",
+        "INSERT INTO question_bank (id, slug, name, description, article_id, created_at)"
+        " VALUES (1, 'b', 'B', '', 1, '2021-02-19 00:00:00')",
+        "INSERT INTO question (id, bank_id, key, topic, status, current_version,"
+        " created_at, updated_at) VALUES (1, 1, 'q', 'landing', 'published', 1,"
+        " '2021-02-19 00:00:00', '2021-02-19 00:00:00')",
+        "INSERT INTO question_version (id, question_id, number, type, prompt, data,"
+        " explanation, difficulty, article_id, source_start, source_end, source_text,"
+        " created_at) VALUES (1, 1, 1, 'truefalse', 'Two.', '{\"answer\": true}', '',"
+        " 'easy', 1, 5, 9, 'Two.', '2021-02-19 00:00:00')",
+    ]
+    with app.app_context(), db.engine.begin() as connection:
+        for statement in statements:
+            connection.execute(sa.text(statement))
+
+
+def test_a_single_cited_span_becomes_a_list_of_sources_and_back(migration_app):
+    _flask_db(migration_app, "upgrade", "d587f560ba52")
+    _insert_question_with_a_span(migration_app)
+
+    _flask_db(migration_app, "upgrade")
+
+    with migration_app.app_context():
+        from quizapp.models import QuestionVersion
+
+        version = db.session.get(QuestionVersion, 1)
+        assert version.sources == [{"start": 5, "end": 9, "text": "Two."}]
+        assert version.prompt_format.value == "plain"
+        assert version.title == "" and version.change_note == ""
+        db.session.remove()
+
+    _flask_db(migration_app, "downgrade", "d587f560ba52")
+
+    with migration_app.app_context(), db.engine.connect() as connection:
+        row = connection.execute(
+            sa.text("SELECT source_start, source_end, source_text FROM question_version")
+        ).one()
+    assert tuple(row) == (5, 9, "Two.")

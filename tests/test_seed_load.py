@@ -118,9 +118,9 @@ def test_first_load_adds_articles_banks_questions_and_quizzes(app, runner, seed_
         for version in versions:
             assert version.number == 1
             assert version.question.status == QuestionStatus.PUBLISHED
-            assert version.article.raw_text[version.source_start : version.source_end] == (
-                version.source_text
-            )
+            for source in version.sources:
+                raw = version.article.raw_text
+                assert raw[source["start"] : source["end"]] == source["text"]
             assert not set(version.data) & seedfiles.COMMON_KEYS
         numeric = get_question("signal-delay").versions[0]
         assert numeric.data == {"answer": 11, "tolerance": 1, "unit": "minutes"}
@@ -243,7 +243,9 @@ def test_error_in_one_bank_leaves_earlier_changes_unwritten(app, runner, seed_di
     [
         ("touchdown-date", {"answer": "Feb. 30, 2021"}, "not one of the options"),
         ("heat-shield", {"type": "essay"}, "Unknown question type"),
-        ("sky-crane", {"source": {"start": 0, "end": 4, "text": "Nope"}}, "source text"),
+        ("sky-crane", {"sources": [{"start": 0, "end": 4, "text": "Nope"}]}, "source text"),
+        ("sky-crane", {"sources": []}, "non-empty list"),
+        ("sky-crane", {"sources": [{"start": 0}]}, "each source must be"),
         ("signal-delay", {"difficulty": "impossible"}, "difficulty"),
     ],
 )
@@ -348,3 +350,46 @@ def test_shipped_seed_directory_loads_twice_without_changes(app, runner):
     assert counts(app) == before
     assert before["Quiz"] >= 4
     assert seedfiles.topic_titles(REPO_SEED_DIR)["instruments"] == "The Rover's Instruments"
+
+
+def test_a_bank_with_a_single_source_object_still_loads(app, runner, seed_dir):
+    def to_single_source(bank):
+        for question in bank["questions"]:
+            question["source"] = question.pop("sources")[0]
+
+    edit_bank(seed_dir, "touchdown", to_single_source)
+
+    result = load(runner, seed_dir)
+
+    assert result.exit_code == 0, result.output
+    with app.app_context():
+        version = get_question("sky-crane").versions[0]
+        assert len(version.sources) == 1
+        raw = version.article.raw_text
+        assert (
+            raw[version.sources[0]["start"] : version.sources[0]["end"]]
+            == (version.sources[0]["text"])
+        )
+
+
+def test_several_cited_sentences_and_the_fact_are_stored(app, runner, seed_dir):
+    def cite_two_sentences(bank):
+        question = question_by_key(bank, "sky-crane")
+        raw = (seed_dir / "articles" / bank["article"]["source_file"]).read_text()
+        first = question["sources"][0]
+        second_start = raw.index("\n", first["end"]) + 1
+        second_end = raw.index(".", second_start) + 1
+        question["sources"].append(
+            {"start": second_start, "end": second_end, "text": raw[second_start:second_end]}
+        )
+        question["fact"] = "sky-crane-lowered-rover"
+
+    edit_bank(seed_dir, "touchdown", cite_two_sentences)
+
+    result = load(runner, seed_dir)
+
+    assert result.exit_code == 0, result.output
+    with app.app_context():
+        version = get_question("sky-crane").versions[0]
+        assert len(version.sources) == 2
+        assert version.fact_key == "sky-crane-lowered-rover"

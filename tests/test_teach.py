@@ -15,7 +15,7 @@ def test_teacher_reviews_every_question_with_its_source(app, client, teacher):
     with app.app_context():
         make_bank()
         questions = db.session.scalars(sa.select(Question).order_by(Question.id)).all()
-        ids = [(q.id, q.versions[0].source_text) for q in questions]
+        ids = [(q.id, q.versions[0].sources[0]["text"]) for q in questions]
     _login(client, teacher)
     banks = client.get("/teach/banks").get_data(as_text=True)
     assert "Test bank" in banks
@@ -51,13 +51,14 @@ def test_every_shipped_question_shows_its_source_in_context(app, client, runner,
     assert result.exit_code == 0, result.output
     with app.app_context():
         rows = db.session.execute(
-            sa.select(Question.id, QuestionVersion.source_text).join(
+            sa.select(Question.id, QuestionVersion.sources).join(
                 QuestionVersion, QuestionVersion.question_id == Question.id
             )
         ).all()
     assert len(rows) >= 50
     _login(client, teacher)
-    for question_id, sentence in rows:
+    for question_id, sources in rows:
         page = client.get(f"/teach/questions/{question_id}").get_data(as_text=True)
-        assert f"<mark>{escape(sentence)}</mark>" in page, question_id
+        for source in sources:
+            assert f"<mark>{escape(source['text'])}</mark>" in page, question_id
         assert "<figcaption" in page and "<cite>" in page

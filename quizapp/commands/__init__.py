@@ -1,12 +1,14 @@
-"""The ``flask`` commands quizapp adds: ``users`` and ``seed``."""
+"""The ``flask`` commands quizapp adds: ``users``, ``seed`` and ``jobs``."""
 
 from flask import Flask
 
 
 def register_commands(app: Flask) -> None:
     """Attach every command group to the application."""
+    from quizapp.commands.jobs import jobs
     from quizapp.commands.seed import seed
     from quizapp.commands.users import users
 
     app.cli.add_command(users)
     app.cli.add_command(seed)
+    app.cli.add_command(jobs)

@@ -50,6 +50,10 @@ class Attempt(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(sa.ForeignKey("user.id", ondelete="CASCADE"), index=True)
     quiz_id: Mapped[int] = mapped_column(sa.ForeignKey("quiz.id"), index=True)
+    # The assignment the attempt was made for, when it was given to a class.
+    assignment_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("assignment.id", ondelete="SET NULL"), index=True
+    )
     number: Mapped[int]
     state: Mapped[AttemptState] = mapped_column(
         enum_column(AttemptState, "attempt_state"), default=AttemptState.OPEN
@@ -59,6 +63,10 @@ class Attempt(db.Model):
     submitted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # Fraction of the marks earned, 0..1, set once when the attempt finishes.
     score: Mapped[float | None]
+    # Started after the assignment's due date under a policy that accepts late work.
+    is_late: Mapped[bool] = mapped_column(default=False)
+    # A teacher trying their own quiz: never counted in grades or statistics.
+    is_preview: Mapped[bool] = mapped_column(default=False)
 
     quiz = relationship("Quiz")
     user = relationship("User")

@@ -12,9 +12,15 @@ from quizapp.models.base import UTCDateTime, enum_column, utcnow
 
 
 class QuestionStatus(enum.StrEnum):
-    DRAFT = "draft"
-    PUBLISHED = "published"
-    RETIRED = "retired"
+    DRAFT = "draft"  # generated or new, waiting in the review queue
+    PUBLISHED = "published"  # approved: quizzes may draw it
+    REJECTED = "rejected"  # turned down in review (the decision records why)
+    RETIRED = "retired"  # withdrawn by its owner; can be restored
+
+
+class PromptFormat(enum.StrEnum):
+    PLAIN = "plain"  # shown as text, every character escaped
+    HTML = "html"  # sanitised HTML (nh3) kept from an imported question
 
 
 class Difficulty(enum.StrEnum):
@@ -34,6 +40,11 @@ class Article(db.Model):
     publisher: Mapped[str] = mapped_column(sa.String(300))
     published: Mapped[date | None]
     source_file: Mapped[str | None] = mapped_column(sa.String(255))
+    url: Mapped[str | None] = mapped_column(sa.String(500))
+    # The teacher who uploaded it; None for the site's seed articles.
+    owner_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("user.id", ondelete="SET NULL"), index=True
+    )
     sha256: Mapped[str] = mapped_column(sa.String(64))
     raw_text: Mapped[str] = mapped_column(sa.Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
@@ -50,9 +61,15 @@ class QuestionBank(db.Model):
     description: Mapped[str] = mapped_column(sa.Text, default="")
     owner_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id", ondelete="SET NULL"))
     article_id: Mapped[int | None] = mapped_column(sa.ForeignKey("article.id"))
+    # The bank this one was copied from ("copy to my banks"), if any.
+    copied_from_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("question_bank.id", ondelete="SET NULL")
+    )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    archived_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     article: Mapped[Article | None] = relationship()
+    owner = relationship("User")
     questions: Mapped[list["Question"]] = relationship(back_populates="bank")
 
 
@@ -70,6 +87,8 @@ class Question(db.Model):
     bank_id: Mapped[int] = mapped_column(sa.ForeignKey("question_bank.id"), index=True)
     key: Mapped[str] = mapped_column(sa.String(80))
     topic: Mapped[str] = mapped_column(sa.String(40))
+    # A category path as imported ("$course$/top/Mars/Landing"); empty when none.
+    category: Mapped[str] = mapped_column(sa.String(255), default="")
     status: Mapped[QuestionStatus] = mapped_column(
         enum_column(QuestionStatus, "question_status"), default=QuestionStatus.DRAFT
     )
@@ -87,31 +106,33 @@ class QuestionVersion(db.Model):
     """One immutable version of a question: what an attempt pins and shows."""
 
     __tablename__ = "question_version"
-    __table_args__ = (
-        sa.UniqueConstraint("question_id", "number"),
-        sa.CheckConstraint(
-            "(source_start IS NULL AND source_end IS NULL) "
-            "OR (source_start >= 0 AND source_end > source_start)",
-            name="source_span",
-        ),
-    )
+    __table_args__ = (sa.UniqueConstraint("question_id", "number"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     question_id: Mapped[int] = mapped_column(sa.ForeignKey("question.id"), index=True)
     number: Mapped[int]
     type: Mapped[str] = mapped_column(sa.String(16))
+    title: Mapped[str] = mapped_column(sa.String(255), default="")
     prompt: Mapped[str] = mapped_column(sa.Text)
+    prompt_format: Mapped[PromptFormat] = mapped_column(
+        enum_column(PromptFormat, "prompt_format"), default=PromptFormat.PLAIN
+    )
     # The type's answer data (options, answer, pairs, items, tolerance...).
     data: Mapped[dict[str, Any]] = mapped_column(sa.JSON)
     explanation: Mapped[str] = mapped_column(sa.Text, default="")
     difficulty: Mapped[Difficulty] = mapped_column(
         enum_column(Difficulty, "difficulty"), default=Difficulty.MEDIUM
     )
-    rule: Mapped[str | None] = mapped_column(sa.String(80))
-    article_id: Mapped[int | None] = mapped_column(sa.ForeignKey("article.id"))
-    source_start: Mapped[int | None]
-    source_end: Mapped[int | None]
-    source_text: Mapped[str | None] = mapped_column(sa.Text)
+    rule: Mapped[str | None] = mapped_column(sa.String(80), index=True)
+    article_id: Mapped[int | None] = mapped_column(sa.ForeignKey("article.id"), index=True)
+    # The cited sentences: [{"start": int, "end": int, "text": str}, ...], one per
+    # sentence, each with article.raw_text[start:end] == text; [] when none is cited.
+    sources: Mapped[list[dict[str, Any]]] = mapped_column(sa.JSON, default=list)
+    # What the question tests; two questions with the same key never share an attempt.
+    fact_key: Mapped[str | None] = mapped_column(sa.String(120))
+    # Who wrote this version (None for seeded and generated ones) and what changed.
+    author_id: Mapped[int | None] = mapped_column(sa.ForeignKey("user.id", ondelete="SET NULL"))
+    change_note: Mapped[str] = mapped_column(sa.Text, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     question: Mapped[Question] = relationship(back_populates="versions")

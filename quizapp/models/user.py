@@ -37,7 +37,16 @@ class User(UserMixin, db.Model):
     session_token: Mapped[str] = mapped_column(
         sa.String(64), unique=True, default=new_session_token
     )
+    # A deactivated account cannot log in; its data is kept.
+    active: Mapped[bool] = mapped_column(default=True)
+    # Set by an admin: the user must choose a new password at the next login.
+    must_change_password: Mapped[bool] = mapped_column(default=False)
+    last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    @property
+    def is_active(self) -> bool:
+        return self.active
 
     def get_id(self) -> str:
         return self.session_token

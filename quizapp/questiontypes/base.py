@@ -68,6 +68,13 @@ class QuestionType(abc.ABC):
     def describe_answer(self, data: dict[str, Any], answer: Any) -> str:
         """Return a saved answer as plain text, "No answer" when there is none."""
 
+    def answer_terms(self, data: dict[str, Any]) -> list[str]:
+        """Return the words that answer the question, for spotting stems that give them away.
+
+        Types whose answers are not words (numbers, true or false, orders) return ``[]``.
+        """
+        return []
+
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.name!r}>"
 

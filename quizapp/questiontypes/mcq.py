@@ -83,3 +83,6 @@ class MultipleChoice(QuestionType):
             return NO_ANSWER
         options = data["options"]
         return options[answer] if is_index(answer, len(options)) else UNREADABLE_ANSWER
+
+    def answer_terms(self, data: dict[str, Any]) -> list[str]:
+        return [data["answer"]] if isinstance(data.get("answer"), str) else []

@@ -112,3 +112,7 @@ class MultipleResponse(QuestionType):
         if not answer:
             return "Nothing selected"
         return "; ".join(options[i] for i in sorted(set(answer)))
+
+    def answer_terms(self, data: dict[str, Any]) -> list[str]:
+        answers = data.get("answers") or []
+        return [answer for answer in answers if isinstance(answer, str)]

@@ -87,3 +87,7 @@ class ShortAnswer(QuestionType):
         if answer is None:
             return NO_ANSWER
         return answer if isinstance(answer, str) else UNREADABLE_ANSWER
+
+    def answer_terms(self, data: dict[str, Any]) -> list[str]:
+        answers = data.get("answers") or []
+        return [answer for answer in answers if isinstance(answer, str)]

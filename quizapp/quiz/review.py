@@ -5,7 +5,7 @@ from datetime import datetime
 
 from quizapp.models import FeedbackTiming, QuestionVersion, Quiz, Response
 from quizapp.questiontypes import QuestionType, get_type
-from quizapp.quiz.sources import SourceContext, source_context
+from quizapp.quiz.sources import Passage, source_passages
 
 
 def feedback_visible(quiz: Quiz, now: datetime) -> bool:
@@ -27,7 +27,7 @@ class ReviewItem:
     score: float
     your_answer: str
     correct_answer: str
-    source: SourceContext | None
+    source: list[Passage] | None
 
     @property
     def verdict(self) -> str:
@@ -36,13 +36,14 @@ class ReviewItem:
         return "Partly correct" if self.score > 0 else "Incorrect"
 
 
-def question_source(version: QuestionVersion) -> SourceContext | None:
-    """The version's source sentence in its paragraph, when it cites an article."""
-    if version.article is None or version.source_start is None:
+def question_source(version: QuestionVersion) -> list[Passage] | None:
+    """The version's cited sentences in their paragraphs, when it cites an article."""
+    if version.article is None or not version.sources:
         return None
+    spans = [(source["start"], source["end"]) for source in version.sources]
     try:
-        return source_context(version.article.raw_text, version.source_start, version.source_end)
-    except ValueError:
+        return source_passages(version.article.raw_text, spans)
+    except (ValueError, KeyError, TypeError):
         return None
 
 

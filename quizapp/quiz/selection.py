@@ -2,6 +2,7 @@
 
 import random
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import sqlalchemy as sa
 
@@ -15,6 +16,11 @@ from quizapp.models import (
     SelectionMode,
 )
 from quizapp.models.quiz import quiz_bank
+from quizapp.questiontypes import get_type
+from quizapp.questiontypes.base import normalise_answer
+
+# Shorter answers ("2", "no") are too common in other stems to count as given away.
+MIN_GIVEAWAY_LENGTH = 3
 
 
 def _current_versions_query() -> sa.Select:
@@ -46,52 +52,97 @@ def pool_for(quiz: Quiz) -> list[QuestionVersion]:
     return list(db.session.scalars(query))
 
 
-def _overlaps(version: QuestionVersion, used: list[tuple[int, int, int]]) -> bool:
-    if version.article_id is None or version.source_start is None:
-        return False
-    return any(
-        article == version.article_id and version.source_start < end and start < version.source_end
-        for article, start, end in used
+@dataclass(frozen=True)
+class _Drawable:
+    """What the draw needs to know about one version to keep an attempt free of repeats."""
+
+    version: QuestionVersion
+    spans: tuple[tuple[int, int, int], ...]
+    fact: str | None
+    prompt: str
+    answers: tuple[str, ...]
+
+
+def _drawable(version: QuestionVersion) -> _Drawable:
+    article = version.article_id
+    spans = tuple(
+        (article, source["start"], source["end"])
+        for source in (version.sources or ())
+        if article is not None
     )
+    terms = (normalise_answer(term) for term in answer_terms(version))
+    return _Drawable(
+        version=version,
+        spans=spans,
+        fact=version.fact_key or None,
+        prompt=f" {normalise_answer(version.prompt)} ",
+        answers=tuple(term for term in terms if len(term) >= MIN_GIVEAWAY_LENGTH),
+    )
+
+
+def answer_terms(version: QuestionVersion) -> list[str]:
+    """The words a student would give as the version's answer (empty when none are words)."""
+    try:
+        return get_type(version.type).answer_terms(version.data)
+    except (ValueError, KeyError, TypeError):
+        return []
+
+
+def _gives_away(asker: _Drawable, other: _Drawable) -> bool:
+    return any(f" {term} " in asker.prompt for term in other.answers)
+
+
+def _conflict(one: _Drawable, other: _Drawable) -> bool:
+    """Whether two questions must not share an attempt.
+
+    They must not when they test the same fact, cite overlapping text, or one
+    question's stem names the other's answer.
+    """
+    if one.fact is not None and one.fact == other.fact:
+        return True
+    for article, start, end in one.spans:
+        for other_article, other_start, other_end in other.spans:
+            if article == other_article and start < other_end and other_start < end:
+                return True
+    return _gives_away(one, other) or _gives_away(other, one)
 
 
 DRAW_TRIES = 25
 
 
-def _first_without_overlaps(
-    candidates: Sequence[QuestionVersion], count: int | None
+def _first_without_conflicts(
+    candidates: Sequence[_Drawable], count: int | None
 ) -> list[QuestionVersion]:
-    chosen: list[QuestionVersion] = []
-    used: list[tuple[int, int, int]] = []
-    for version in candidates:
+    chosen: list[_Drawable] = []
+    for candidate in candidates:
         if count is not None and len(chosen) >= count:
             break
-        if _overlaps(version, used):
+        if any(_conflict(candidate, earlier) for earlier in chosen):
             continue
-        chosen.append(version)
-        if version.article_id is not None and version.source_start is not None:
-            used.append((version.article_id, version.source_start, version.source_end))
-    return chosen
+        chosen.append(candidate)
+    return [item.version for item in chosen]
 
 
 def draw_questions(
     pool: Sequence[QuestionVersion], count: int | None, rng: random.Random, shuffle: bool
 ) -> list[QuestionVersion]:
-    """Pick up to ``count`` versions, never two made from the same (or an overlapping) source.
+    """Pick up to ``count`` versions, no two of which conflict.
 
-    ``pool`` is in its stable order; with ``shuffle`` the draw and the order
-    are random, otherwise the first suitable questions are asked in order. A
-    random draw can block itself (a question citing a whole paragraph rules
-    out every question from its sentences), so it is retried a few times and
-    the fullest draw wins.
+    Two questions conflict when they test the same fact, cite overlapping
+    text, or one's stem names the other's answer. ``pool`` is in its stable
+    order; with ``shuffle`` the draw and the order are random, otherwise the
+    first suitable questions are asked in order. A random draw can block
+    itself (a question citing a whole paragraph rules out every question from
+    its sentences), so it is retried a few times and the fullest draw wins.
     """
+    drawables = [_drawable(version) for version in pool]
     if not shuffle:
-        return _first_without_overlaps(pool, count)
+        return _first_without_conflicts(drawables, count)
     best: list[QuestionVersion] = []
     for _ in range(DRAW_TRIES):
-        candidates = list(pool)
+        candidates = list(drawables)
         rng.shuffle(candidates)
-        chosen = _first_without_overlaps(candidates, count)
+        chosen = _first_without_conflicts(candidates, count)
         if len(chosen) > len(best):
             best = chosen
         if count is not None and len(best) >= count:

@@ -1,4 +1,8 @@
-"""The teacher's workspace: question banks and the review of their questions."""
+"""The teacher's workspace: question banks, questions, quizzes, classes and results.
+
+Each subject has its own views module; all of them share this blueprint,
+whose role guard covers every view, GET and POST alike.
+"""
 
 from flask import Blueprint
 
@@ -8,4 +12,4 @@ from quizapp.models import Role
 bp = Blueprint("teach", __name__, url_prefix="/teach")
 require_role_before_request(bp, Role.TEACHER)
 
-from quizapp.teach import routes  # noqa: E402,F401
+from quizapp.teach import banks, questions  # noqa: E402,F401

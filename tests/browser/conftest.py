@@ -82,6 +82,7 @@ def live_app(tmp_path):
             "TESTING": True,
             "SECRET_KEY": "browser-test-secret-key",
             "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'live.db'}",
+            "JOBS_SQLITE_PATH": str(tmp_path / "jobs.sqlite3"),
             "WTF_CSRF_ENABLED": True,
             "RATELIMIT_ENABLED": False,
         }
@@ -89,6 +90,7 @@ def live_app(tmp_path):
     with app.app_context():
         db.create_all()
     yield app
+    app.extensions["jobs"].stop()
     with app.app_context():
         db.session.remove()
         db.engine.dispose()
