@@ -4,7 +4,7 @@ import os
 import secrets
 from pathlib import Path
 
-from flask import Flask
+from flask import Flask, current_app, send_from_directory
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from quizapp.config import DefaultConfig
@@ -58,7 +58,15 @@ def create_app(test_config: dict | None = None) -> Flask:
     security.register(app)
     register_commands(app)
     jobs.init_app(app)
+    app.add_url_rule("/favicon.ico", "favicon", _favicon)
     return app
+
+
+def _favicon():
+    """The site icon at the address browsers ask for when a page names none."""
+    return send_from_directory(
+        Path(current_app.static_folder) / "img", "favicon.ico", mimetype="image/vnd.microsoft.icon"
+    )
 
 
 def _instance_secret_key(instance: Path) -> str:

@@ -17,6 +17,8 @@ from quizapp.models import (
     QuizQuestion,
     SelectionMode,
 )
+from quizapp.models.base import utcnow
+from quizapp.quiz.attempts import quiz_availability
 from quizapp.seedfiles import SeedError, topic_titles
 
 DEFAULT_TOPIC_TITLES = {
@@ -58,6 +60,16 @@ class QuizStanding:
         if self.quiz.attempts_allowed is None:
             return None
         return max(0, self.quiz.attempts_allowed - self.attempts_used)
+
+    @property
+    def closed_reason(self) -> str | None:
+        """Why the quiz cannot be started right now (closed, not open yet), or None."""
+        return quiz_availability(self.quiz, utcnow())
+
+    @property
+    def can_start(self) -> bool:
+        """Whether a new attempt may be started now."""
+        return self.closed_reason is None and self.attempts_left != 0 and self.question_count > 0
 
 
 @dataclass
