@@ -14,6 +14,7 @@ from quizapp.questiontypes.base import (
     normalise_answer,
     string_list_problems,
 )
+from quizapp.questiontypes.typed_answers import answer_matches
 
 MAX_LENGTH = 200
 MAX_VARIANTS = 20
@@ -24,10 +25,10 @@ class ShortAnswer(QuestionType):
 
     Data: ``answers: [str]``, the accepted variants (the first is shown as the answer).
     Answer: the trimmed text as typed, at most 200 characters.
-    Grading: 1.0 when the answer equals an accepted variant after normalising
-    both (Unicode NFKC, casefold, punctuation such as curly quotes and dashes
-    removed, whitespace collapsed, a leading "the", "a" or "an" ignored),
-    otherwise 0.0.
+    Grading: 1.0 when the answer is a fair way of writing an accepted variant
+    (see ``typed_answers``: case, punctuation, spacing, singular or plural, a
+    leading determiner, possessive or preposition of place, either side of
+    "Full Name (ABBR)", and a small typo in a long answer), otherwise 0.0.
     """
 
     name = "short"
@@ -70,12 +71,12 @@ class ShortAnswer(QuestionType):
     def grade(self, data: dict[str, Any], answer: Any) -> float:
         if not isinstance(answer, str):
             return 0.0
-        given = normalise_answer(answer)
-        if not given:
+        if not normalise_answer(answer):
             return 0.0
-        accepted = data.get("answers") or ()
-        matched = any(isinstance(a, str) and normalise_answer(a) == given for a in accepted)
-        return 1.0 if matched else 0.0
+        accepted = data.get("answers")
+        if not isinstance(accepted, list):
+            return 0.0
+        return 1.0 if answer_matches(answer[:MAX_LENGTH], accepted) else 0.0
 
     def describe_correct(self, data: dict[str, Any]) -> str:
         first, *others = data["answers"]

@@ -11,6 +11,7 @@ from .extract import extract_blocks
 from .facts import article_facts
 from .gates import run_gates
 from .generate import all_candidates
+from .keys import with_fair_key
 from .report import Stats, report_text
 from .select import select
 from .sentences import split_sentences
@@ -40,7 +41,13 @@ def generate_bank(
     sentences = split_sentences(raw_text, extract_blocks(raw_text))
     facts = article_facts(raw_text, sentences, vocabulary, published_date(article_meta))
     stats = Stats()
-    candidates = all_candidates(facts, vocabulary)
+    candidates = []
+    for drafted in all_candidates(facts, vocabulary):
+        keyed = with_fair_key(drafted, facts, vocabulary)
+        if keyed is None:
+            stats.reject("no fair typed key", f"{drafted.rule}: {drafted.prompt}")
+        else:
+            candidates.append(keyed)
     stats.candidates = len(candidates)
     texts = [s.clean for s in sentences]
     passed = []

@@ -1,0 +1,175 @@
+"""Fair comparison of a typed answer with the accepted variants of a ``short`` question.
+
+A student who knows the answer should not lose the mark for how they wrote it.
+Both the typed text and every accepted variant are reduced to a *reading*:
+
+- Unicode NFKC, casefolded, curly apostrophes made straight;
+- "Hazard Cameras (Hazcams)" is read three ways: whole, "Hazard Cameras" and "Hazcams";
+- leading prepositions of place ("on the belly"), determiners and quantifiers
+  ("the", "its", "several") and a leading possessive ("the rover's belly",
+  "NASA's Mars Reconnaissance Orbiter") are set aside;
+- punctuation becomes a space ("Mastcam-Z" = "Mastcam Z") and spaces are ignored
+  when comparing, so "heatshield" = "heat shield";
+- the last word is put in the singular with ``inflect`` ("Navcams" = "Navcam").
+
+Two readings match when their letters agree and their prepositions do not
+contradict each other ("on the back" matches "back" and "on the back", never
+"in the back" when the key says "on"). Small typos are forgiven only in long
+answers (``rapidfuzz`` edit distance, at most one edit from 8 letters, two from
+14), never in a one- or two-letter part or a number ("Mastcam" is not
+"Mastcam-Z"), and never when the typed word is itself a common English word
+(``wordfreq``), so "tables" is not "cables" and "pocket engines" is not "rocket
+engines".
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import inflect
+from rapidfuzz.distance import OSA
+from wordfreq import zipf_frequency
+
+PREPOSITIONS = frozenset(
+    "on in at onto into inside within aboard near by from to under beneath".split()
+)
+DETERMINERS = frozenset(
+    "the a an its their his her our your my this that these those some several".split()
+)
+# A typed word at least this common in English is a real word, not a typo.
+REAL_WORD_ZIPF = 3.0
+MIN_FUZZY_LETTERS = 8
+PARENTHESES = re.compile(r"^(?P<outer>[^()]+?)\s*\((?P<inner>[^()]+)\)\s*$")
+APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One way of reading an answer: a preposition set aside and the remaining words."""
+
+    preposition: str | None
+    words: tuple[str, ...]
+
+    @property
+    def letters(self) -> str:
+        """The words run together, so compounds written as one word still agree."""
+        return "".join(self.words)
+
+
+@lru_cache(maxsize=1)
+def _inflector() -> inflect.engine:
+    return inflect.engine()
+
+
+@lru_cache(maxsize=4096)
+def singular(word: str) -> str:
+    """The singular of an English noun, or the word itself when it is not a plural."""
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    result = _inflector().singular_noun(word)
+    return result if isinstance(result, str) and result else word
+
+
+def _words(text: str) -> list[str]:
+    cleaned = []
+    for ch in text:
+        if ch == "'" or unicodedata.category(ch)[0] not in "PS":
+            cleaned.append(ch)
+        else:
+            cleaned.append(" ")
+    return "".join(cleaned).split()
+
+
+def _set_aside_leading(words: list[str]) -> tuple[str | None, list[str]]:
+    """Drop leading prepositions, determiners and possessives; return the preposition seen."""
+    preposition = None
+    changed = True
+    while changed and len(words) > 1:
+        changed = False
+        head = words[0]
+        if head in PREPOSITIONS and preposition is None:
+            preposition, words, changed = head, words[1:], True
+        elif head in DETERMINERS or head.endswith(("'s", "s'")):
+            words, changed = words[1:], True
+    return preposition, words
+
+
+def _reading(text: str) -> Reading | None:
+    preposition, words = _set_aside_leading(_words(text))
+    words = [w.replace("'", "") for w in words]
+    words = [w for w in words if w]
+    if not words:
+        return None
+    words[-1] = singular(words[-1])
+    return Reading(preposition, tuple(words))
+
+
+@lru_cache(maxsize=4096)
+def readings(text: str) -> tuple[Reading, ...]:
+    """Every reading of an answer (whole, and each side of a parenthesis)."""
+    folded = unicodedata.normalize("NFKC", text).casefold().translate(APOSTROPHES).strip()
+    texts = [folded]
+    parts = PARENTHESES.match(folded)
+    if parts:
+        texts += [parts["outer"], parts["inner"]]
+    found = (_reading(t) for t in texts)
+    return tuple(dict.fromkeys(r for r in found if r is not None))
+
+
+def _allowed_edits(letters: str) -> int:
+    if len(letters) < MIN_FUZZY_LETTERS:
+        return 0
+    return 1 if len(letters) < 14 else 2
+
+
+def _exact_part(word: str) -> bool:
+    """Short parts and numbers must be typed exactly ("Z" in "Mastcam-Z", "2020")."""
+    return len(word) <= 2 or any(ch.isdigit() for ch in word)
+
+
+def _is_real_other_word(typed: str, key_words: tuple[str, ...]) -> bool:
+    return typed not in key_words and zipf_frequency(typed, "en") >= REAL_WORD_ZIPF
+
+
+def _typo_of(given: Reading, key: Reading) -> bool:
+    """True when ``given`` is ``key`` with a small typo that makes no other real word."""
+    allowed = _allowed_edits(key.letters)
+    if not allowed or OSA.distance(given.letters, key.letters) > allowed:
+        return False
+    if any(_is_real_other_word(word, key.words) for word in given.words):
+        return False
+    exact = [w for w in key.words if _exact_part(w)]
+    if len(given.words) == len(key.words):
+        return all(g == k for g, k in zip(given.words, key.words, strict=True) if _exact_part(k))
+    return all(w in given.words for w in exact)
+
+
+def _compatible(given: Reading, key: Reading) -> bool:
+    return given.preposition is None or key.preposition in (None, given.preposition)
+
+
+def reading_matches(given: Reading, key: Reading) -> bool:
+    """True when a typed reading and an accepted reading say the same thing."""
+    if not _compatible(given, key):
+        return False
+    return given.letters == key.letters or _typo_of(given, key)
+
+
+def answer_matches(typed: str, accepted: list[str] | tuple[str, ...]) -> bool:
+    """True when ``typed`` is a fair way of writing one of the ``accepted`` answers."""
+    given = readings(typed)
+    for variant in accepted:
+        if not isinstance(variant, str):
+            continue
+        if any(reading_matches(g, k) for g in given for k in readings(variant)):
+            return True
+    return False
+
+
+def answer_key(text: str) -> str:
+    """The letters of an answer's main reading: equal keys are the same answer to a student."""
+    found = readings(text)
+    return found[0].letters if found else ""

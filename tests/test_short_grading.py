@@ -1,0 +1,91 @@
+"""Typed answers a student who knows the fact would write are graded right; others are not."""
+
+import pytest
+
+from quizapp.questiontypes import get_type
+from quizapp.questiontypes.typed_answers import answer_key, answer_matches
+
+
+def grade(answers: list[str], typed: str) -> float:
+    return get_type("short").grade({"answers": answers}, typed)
+
+
+@pytest.mark.parametrize(
+    ("answers", "typed"),
+    [
+        # singular and plural
+        (["Navigation Cameras (Navcams)", "Navcams"], "Navcam"),
+        (["Navcams"], "navcam"),
+        (["pyrotechnic charges", "several pyrotechnic charges"], "pyrotechnic charge"),
+        (["cables"], "a cable"),
+        # determiners, quantifiers and possessives
+        (["heat shield"], "its heat shield"),
+        (["pyrotechnic charges"], "several pyrotechnic charges"),
+        (["belly"], "the rover's belly"),
+        (["belly"], "the rover’s belly"),
+        (["Mars Reconnaissance Orbiter", "MRO"], "NASA's Mars Reconnaissance Orbiter"),
+        (["robotic arm"], "its robotic arm"),
+        # prepositions of place
+        (["belly"], "on the belly"),
+        (["back", "on the back"], "on the back"),
+        (["on the back"], "back"),
+        (["ancient river delta"], "near an ancient river delta"),
+        (["Jezero Crater"], "in Jezero Crater"),
+        # either side of "Full Name (ABBR)"
+        (["Hazard Cameras (Hazcams)"], "Hazcams"),
+        (["Hazard Cameras (Hazcams)"], "hazard cameras"),
+        (["Hazcams"], "Hazard Cameras (Hazcams)"),
+        # compounds written as one word or hyphenated
+        (["heat shield"], "heatshield"),
+        (["jet pack"], "jet-pack"),
+        (["Mastcam-Z"], "mastcam z"),
+        (["Mastcam-Z"], "MastcamZ"),
+        # small typos in long answers
+        (["Mars Reconnaissance Orbiter"], "Mars Reconnaisance Orbiter"),
+        (["Perseverance"], "Perseverence"),
+        (["Curiosity"], "Curiousity"),
+        (["heat shield"], "heatshild"),
+        (["Ingenuity"], "Ingenuty"),
+    ],
+)
+def test_fair_ways_of_writing_the_answer_earn_the_mark(answers, typed):
+    assert grade(answers, typed) == 1.0
+
+
+@pytest.mark.parametrize(
+    ("answers", "typed"),
+    [
+        # one real term is never turned into another
+        (["Navcams"], "Hazcams"),
+        (["Mastcam-Z"], "Mastcam"),
+        (["Mastcam-Z"], "Mastcam-X"),
+        (["cables"], "tables"),
+        (["rocket engines"], "pocket engines"),
+        (["Spirit"], "Sprit"),  # short answers must be spelled right
+        (["Mars 2020"], "Mars 2021"),
+        (["Curiosity"], "Opportunity"),
+        # a contradicting preposition is not the same place
+        (["on the back"], "in the back"),
+        # extra or missing words change the answer
+        (["heat shield"], "shield"),
+        (["HiRISE"], "HiRISE Mars"),
+        (["parachute"], "parachute and back shell"),
+        # nothing typed
+        (["HiRISE"], ""),
+        (["HiRISE"], "the"),
+    ],
+)
+def test_wrong_or_different_answers_score_zero(answers, typed):
+    assert grade(answers, typed) == 0.0
+
+
+def test_answers_that_read_the_same_share_a_key():
+    assert answer_key("the Navcams") == answer_key("Navcam") == answer_key("nav-cam")
+    assert answer_key("heat shield") == answer_key("Heatshield")
+    assert answer_key("Hazcams") != answer_key("Navcams")
+
+
+def test_odd_accepted_lists_never_raise():
+    assert answer_matches("dust", ["dust", 3, None]) is True
+    assert get_type("short").grade({"answers": "dust"}, "dust") == 0.0
+    assert get_type("short").grade({"answers": ["dust"]}, "x" * 5000) == 0.0
