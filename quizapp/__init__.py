@@ -46,6 +46,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     Bootstrap5(app)
 
     from quizapp import errors, jobs, security
+    from quizapp.admin import bp as admin_bp
     from quizapp.auth import bp as auth_bp
     from quizapp.commands import register_commands
     from quizapp.quiz import bp as quiz_bp
@@ -54,6 +55,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(auth_bp)
     app.register_blueprint(quiz_bp)
     app.register_blueprint(teach_bp)
+    app.register_blueprint(admin_bp)
     errors.register(app)
     security.register(app)
     register_commands(app)

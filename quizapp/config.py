@@ -37,6 +37,8 @@ class DefaultConfig:
     # How many reverse proxies in front of the app set X-Forwarded-* (0: none).
     TRUSTED_PROXIES = 0
     SEED_DIR = None
+    # Admin actions ask for the password again when it was last typed longer ago than this.
+    FRESH_LOGIN_MINUTES = 15
     # Background jobs: unset keeps the queue in instance/jobs.sqlite3; redis://… shares it.
     JOBS_BROKER_URL = None
     JOBS_QUEUE_NAME = "quizapp"

@@ -16,7 +16,9 @@ login_manager.login_message_category = "info"
 @login_manager.user_loader
 def load_user(session_token: str) -> User | None:
     """Find the user whose current session token the session carries."""
-    return db.session.scalar(sa.select(User).where(User.session_token == session_token))
+    return db.session.scalar(
+        sa.select(User).where(User.session_token == session_token, User.active.is_(True))
+    )
 
 
 @limiter.request_filter
@@ -25,4 +27,4 @@ def _rate_limits_switched_off() -> bool:
     return not current_app.config.get("RATELIMIT_ENABLED", True)
 
 
-from quizapp.auth import routes  # noqa: E402,F401
+from quizapp.auth import password_reset, routes  # noqa: E402,F401

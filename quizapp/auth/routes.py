@@ -14,11 +14,13 @@ from flask_login import current_user, login_required, login_user, logout_user
 
 from quizapp.auth import bp, services
 from quizapp.auth.forms import PASSWORD_HELP, ChangePasswordForm, LoginForm, RegistrationForm
+from quizapp.auth.freshness import mark_password_entered
 from quizapp.extensions import limiter
 from quizapp.models import User
 from quizapp.security import safe_next_url
 
 LOGIN_FAILED_MESSAGE = "Invalid email or password."
+DEACTIVATED_MESSAGE = "This account has been deactivated. Ask your administrator."
 
 
 def _address_limit() -> str:
@@ -46,6 +48,7 @@ def _start_session(user: User, remember: bool = False) -> None:
     """Log ``user`` in on a fresh session, so nothing from before login carries over."""
     session.clear()
     login_user(user, remember=remember)
+    mark_password_entered()
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -58,10 +61,11 @@ def login():
     form = LoginForm()
     if form.validate_on_submit():
         user = services.authenticate(form.email.data, form.password.data)
-        if user is not None:
+        if user is not None and user.active:
             _start_session(user, remember=form.remember.data)
+            services.record_login(user)
             return redirect(target)
-        form.form_errors.append(LOGIN_FAILED_MESSAGE)
+        form.form_errors.append(DEACTIVATED_MESSAGE if user else LOGIN_FAILED_MESSAGE)
     next_param = target if target != url_for("quiz.home") else None
     return render_template("auth/login.html", form=form, next_param=next_param)
 

@@ -12,6 +12,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from quizapp.database import writes
 from quizapp.extensions import db
 from quizapp.models import Role, User
+from quizapp.models.base import utcnow
 from quizapp.models.user import new_session_token
 
 PASSWORD_MIN_LENGTH = 10
@@ -223,7 +224,15 @@ def change_password(user: User, new_password: str) -> None:
 @writes
 def _change_password_hash(user: User, password_hash: str) -> None:
     user.password_hash = password_hash
+    user.must_change_password = False
     end_all_sessions(user)
+
+
+@writes
+def record_login(user: User) -> None:
+    """Stamp the time of a successful login on the account."""
+    user.last_login_at = utcnow()
+    db.session.commit()
 
 
 def generate_password() -> str:
