@@ -12,7 +12,7 @@ bp = Blueprint("admin", __name__, url_prefix="/admin")
 require_role_before_request(bp, Role.ADMIN)
 
 # The tabs of the admin area, in order: (endpoint, label).
-SECTIONS = [("admin.users", "Accounts")]
+SECTIONS = [("admin.dashboard", "Dashboard"), ("admin.users", "Accounts")]
 
 
 @bp.context_processor
@@ -20,4 +20,4 @@ def _admin_sections() -> dict:
     return {"admin_sections": SECTIONS}
 
 
-from quizapp.admin import accounts, fresh  # noqa: E402,F401
+from quizapp.admin import accounts, dashboard, fresh  # noqa: E402,F401

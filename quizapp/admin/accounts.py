@@ -18,11 +18,6 @@ def _back_to_new_teacher() -> str:
     return url_for("admin.new_teacher")
 
 
-@bp.route("/")
-def index():
-    return redirect(url_for("admin.users"))
-
-
 @bp.route("/users")
 def users():
     form = UserSearchForm(formdata=request.args)
