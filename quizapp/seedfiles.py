@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from quizapp.models import Difficulty, FeedbackTiming, GradingMethod, SelectionMode
+from quizapp.models import Difficulty, GradingMethod, ReviewMoment, ReviewPart, SelectionMode
 from quizapp.questiontypes import get_type
 
 # Keys every bank question has; whatever else it carries is the type's answer data.
@@ -46,8 +46,14 @@ QUIZ_KEYS = {
     "grading_method",
     "shuffle_questions",
     "shuffle_options",
-    "feedback_timing",
+    "review",
     "is_published",
+}
+# The moments a ``[quiz.review]`` list may name.
+REVIEW_MOMENTS = {
+    "immediately": ReviewMoment.IMMEDIATELY,
+    "later_while_open": ReviewMoment.LATER_WHILE_OPEN,
+    "after_close": ReviewMoment.AFTER_CLOSE,
 }
 
 
@@ -249,7 +255,6 @@ def _quiz_values(entry: dict[str, Any], where: str) -> dict[str, Any]:
     try:
         selection = SelectionMode(entry.get("selection", SelectionMode.POOL.value))
         grading = GradingMethod(entry.get("grading_method", GradingMethod.HIGHEST.value))
-        feedback = FeedbackTiming(entry.get("feedback_timing", FeedbackTiming.AFTER_SUBMIT.value))
     except ValueError as exc:
         raise SeedError(f"{where}: {exc}") from exc
     if selection is not SelectionMode.POOL:
@@ -275,9 +280,30 @@ def _quiz_values(entry: dict[str, Any], where: str) -> dict[str, Any]:
         "grading_method": grading,
         "shuffle_questions": bool(entry.get("shuffle_questions", True)),
         "shuffle_options": bool(entry.get("shuffle_options", True)),
-        "feedback_timing": feedback,
+        **_review_values(entry.get("review", {}), where),
         "is_published": bool(entry.get("is_published", True)),
     }
+
+
+def _review_values(review: Any, where: str) -> dict[str, ReviewMoment]:
+    """The quiz's review columns from its ``review`` table (a part left out: always shown)."""
+    if not isinstance(review, dict):
+        raise SeedError(f"{where}: review must be a table of part = [moments]")
+    unknown = sorted(set(review) - {part.value for part in ReviewPart})
+    if unknown:
+        raise SeedError(f"{where}: unknown review parts {', '.join(unknown)}")
+    values = {}
+    for part in ReviewPart:
+        names = review.get(part.value, list(REVIEW_MOMENTS))
+        if not isinstance(names, list) or not all(name in REVIEW_MOMENTS for name in names):
+            raise SeedError(
+                f"{where}: review.{part.value} must list moments among {', '.join(REVIEW_MOMENTS)}"
+            )
+        moments = ReviewMoment.NONE
+        for name in names:
+            moments |= REVIEW_MOMENTS[name]
+        values[f"review_{part.value}"] = moments
+    return values
 
 
 def read_quizzes(seed_dir: Path) -> list[dict[str, Any]]:

@@ -160,3 +160,51 @@ def test_a_single_cited_span_becomes_a_list_of_sources_and_back(migration_app):
             sa.text("SELECT source_start, source_end, source_text FROM question_version")
         ).one()
     assert tuple(row) == (5, 9, "Two.")
+
+
+def test_feedback_timing_becomes_review_options_and_back(migration_app):
+    _flask_db(migration_app, "upgrade", "b1f0a2c3d4e5")
+    timings = {1: "after_submit", 2: "after_close", 3: "never"}
+    with migration_app.app_context(), db.engine.begin() as connection:
+        for quiz_id, timing in timings.items():
+            connection.execute(
+                sa.text(
+                    "INSERT INTO quiz (id, slug, title, topic, description, selection, draw_count,"
+                    " grading_method, shuffle_questions, shuffle_options, feedback_timing,"
+                    " is_published, created_at) VALUES (:id, :slug, 'Q', 'landing', '', 'pool', 5,"
+                    " 'highest', true, true, :timing, true, '2026-01-01 00:00:00')"
+                ),
+                {"id": quiz_id, "slug": f"quiz-{quiz_id}", "timing": timing},
+            )
+
+    _flask_db(migration_app, "upgrade")
+
+    with migration_app.app_context():
+        from quizapp.models import Quiz, ReviewMoment
+
+        always, after_close, none = (
+            ReviewMoment.ALWAYS,
+            ReviewMoment.AFTER_CLOSE,
+            ReviewMoment.NONE,
+        )
+        moments = {
+            quiz.id: (
+                quiz.review_score,
+                quiz.review_answers,
+                quiz.review_correct,
+                quiz.review_feedback,
+            )
+            for quiz in db.session.scalars(sa.select(Quiz))
+        }
+        assert moments == {
+            1: (always, always, always, always),
+            2: (always, after_close, after_close, after_close),
+            3: (always, none, none, none),
+        }
+        db.session.remove()
+
+    _flask_db(migration_app, "downgrade", "b1f0a2c3d4e5")
+
+    with migration_app.app_context(), db.engine.connect() as connection:
+        rows = connection.execute(sa.text("SELECT id, feedback_timing FROM quiz ORDER BY id"))
+        assert dict(rows.all()) == timings

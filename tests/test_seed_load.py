@@ -330,6 +330,51 @@ def test_unknown_quiz_setting_is_refused(app, runner, seed_dir):
     assert set(counts(app).values()) == {0}
 
 
+def test_review_options_load_from_the_quiz_review_table(app, runner, seed_dir):
+    from quizapp.models import ReviewMoment
+
+    path = seed_dir / "quizzes.toml"
+    text = path.read_text()
+    old = 'correct = ["immediately", "later_while_open", "after_close"]'
+    assert old in text
+    path.write_text(text.replace(old, 'correct = ["after_close"]'))
+
+    result = load(runner, seed_dir)
+
+    assert result.exit_code == 0, result.output
+    with app.app_context():
+        quiz = db.session.scalar(sa.select(Quiz).where(Quiz.slug == "test-landing"))
+        assert quiz.review_correct == ReviewMoment.AFTER_CLOSE
+        assert quiz.review_score == quiz.review_feedback == ReviewMoment.ALWAYS
+        other = db.session.scalar(sa.select(Quiz).where(Quiz.slug == "test-instruments"))
+        assert other.review_correct == ReviewMoment.ALWAYS  # no [quiz.review]: all shown
+    path.write_text(text)
+    result = load(runner, seed_dir)
+    assert "quizzes: 0 added, 1 updated, 1 unchanged" in result.output
+
+
+@pytest.mark.parametrize(
+    ("review", "message"),
+    [
+        ('correct = ["at_noon"]', "review.correct must list moments among immediately"),
+        ('keys = ["immediately"]', "unknown review parts keys"),
+        ('correct = "immediately"', "review.correct must list moments"),
+    ],
+)
+def test_bad_review_options_are_refused(app, runner, seed_dir, review, message):
+    path = seed_dir / "quizzes.toml"
+    path.write_text(
+        path.read_text() + '\n[[quiz]]\nslug = "x"\ntitle = "X"\ntopic = "landing"\n'
+        f"draw_count = 1\n\n[quiz.review]\n{review}\n"
+    )
+
+    result = load(runner, seed_dir)
+
+    assert result.exit_code != 0
+    assert message in result.output
+    assert set(counts(app).values()) == {0}
+
+
 def test_topic_titles_come_from_quizzes_toml(seed_dir):
     assert seedfiles.topic_titles(seed_dir) == {
         "landing": "The Landing",

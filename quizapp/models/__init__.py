@@ -26,7 +26,14 @@ from quizapp.models.content import (
     QuestionVersion,
 )
 from quizapp.models.job import Job, JobStatus
-from quizapp.models.quiz import FeedbackTiming, GradingMethod, Quiz, QuizQuestion, SelectionMode
+from quizapp.models.quiz import (
+    GradingMethod,
+    Quiz,
+    QuizQuestion,
+    ReviewMoment,
+    ReviewPart,
+    SelectionMode,
+)
 from quizapp.models.review import ReviewAction, ReviewDecision
 from quizapp.models.user import Role, User
 
@@ -43,7 +50,6 @@ __all__ = [
     "Classroom",
     "Difficulty",
     "Enrollment",
-    "FeedbackTiming",
     "GradingMethod",
     "Job",
     "JobStatus",
@@ -59,6 +65,8 @@ __all__ = [
     "RegradeChange",
     "ReviewAction",
     "ReviewDecision",
+    "ReviewMoment",
+    "ReviewPart",
     "Response",
     "Role",
     "SelectionMode",

@@ -22,10 +22,45 @@ class GradingMethod(enum.StrEnum):
     AVERAGE = "average"
 
 
-class FeedbackTiming(enum.StrEnum):
-    AFTER_SUBMIT = "after_submit"  # answers and sources as soon as the attempt ends
-    AFTER_CLOSE = "after_close"  # only once the quiz has closed
-    NEVER = "never"  # the score only
+class ReviewMoment(enum.IntFlag):
+    """When after an attempt a part of its review may be shown (Moodle's review times).
+
+    Exactly one moment applies to a finished attempt at any time: IMMEDIATELY for
+    the first minutes after it finished, then LATER_WHILE_OPEN until the quiz
+    closes, then AFTER_CLOSE (never reached by a quiz without a closing time).
+    """
+
+    NONE = 0
+    IMMEDIATELY = 1
+    LATER_WHILE_OPEN = 2
+    AFTER_CLOSE = 4
+    ALWAYS = 7
+
+
+class ReviewPart(enum.StrEnum):
+    """What a review can show; each has its own moments on the quiz."""
+
+    SCORE = "score"  # the attempt's score, and each question's marks and verdict
+    ANSWERS = "answers"  # the student's own answers
+    CORRECT = "correct"  # the right answers
+    FEEDBACK = "feedback"  # explanations and the cited source sentences
+
+
+class ReviewMoments(sa.types.TypeDecorator):
+    """A set of review moments stored as its bits (an integer 0-7)."""
+
+    impl = sa.SmallInteger
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        return None if value is None else int(value)
+
+    def process_result_value(self, value, dialect):
+        return None if value is None else ReviewMoment(value)
+
+
+def _review_column() -> Mapped[ReviewMoment]:
+    return mapped_column(ReviewMoments(), default=ReviewMoment.ALWAYS)
 
 
 quiz_bank = sa.Table(
@@ -54,6 +89,12 @@ class Quiz(db.Model):
         sa.CheckConstraint(
             "opens_at IS NULL OR closes_at IS NULL OR closes_at > opens_at", name="window"
         ),
+        *(
+            sa.CheckConstraint(
+                f"review_{part} >= 0 AND review_{part} <= 7", name=f"review_{part}_moments"
+            )
+            for part in ReviewPart
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -72,9 +113,11 @@ class Quiz(db.Model):
     )
     shuffle_questions: Mapped[bool] = mapped_column(default=True)
     shuffle_options: Mapped[bool] = mapped_column(default=True)
-    feedback_timing: Mapped[FeedbackTiming] = mapped_column(
-        enum_column(FeedbackTiming, "feedback_timing"), default=FeedbackTiming.AFTER_SUBMIT
-    )
+    # When each part of a finished attempt's review is shown (quizapp.quiz.visibility).
+    review_score: Mapped[ReviewMoment] = _review_column()
+    review_answers: Mapped[ReviewMoment] = _review_column()
+    review_correct: Mapped[ReviewMoment] = _review_column()
+    review_feedback: Mapped[ReviewMoment] = _review_column()
     opens_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     closes_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     is_published: Mapped[bool] = mapped_column(default=False)
@@ -85,6 +128,10 @@ class Quiz(db.Model):
         order_by="QuizQuestion.position", cascade="all, delete-orphan"
     )
     banks = relationship("QuestionBank", secondary=quiz_bank)
+
+    def review_moments(self, part: ReviewPart) -> ReviewMoment:
+        """The moments at which the review shows ``part``."""
+        return getattr(self, f"review_{ReviewPart(part).value}")
 
 
 class QuizQuestion(db.Model):

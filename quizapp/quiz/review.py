@@ -1,36 +1,34 @@
 """What a finished attempt shows: each answer, the key, and where the question came from."""
 
 from dataclasses import dataclass
-from datetime import datetime
 
-from quizapp.models import FeedbackTiming, QuestionVersion, Quiz, Response
+from quizapp.models import QuestionVersion, Response, ReviewPart
 from quizapp.questiontypes import QuestionType, get_type
 from quizapp.quiz.sources import Passage, source_passages
-
-
-def feedback_visible(quiz: Quiz, now: datetime) -> bool:
-    """Whether answers and sources may be shown for a finished attempt at the quiz."""
-    if quiz.feedback_timing == FeedbackTiming.AFTER_SUBMIT:
-        return True
-    if quiz.feedback_timing == FeedbackTiming.AFTER_CLOSE:
-        return quiz.closes_at is not None and now >= quiz.closes_at
-    return False
+from quizapp.quiz.visibility import ReviewVisibility
 
 
 @dataclass(frozen=True)
 class ReviewItem:
-    """One question of a finished attempt, ready for the results page."""
+    """One question of a finished attempt, ready for the results page.
+
+    A field is None when the review may not show it now (see quiz.visibility).
+    """
 
     position: int
     question: QuestionVersion
     qtype: QuestionType
-    score: float
-    your_answer: str
-    correct_answer: str
+    score: float | None  # the marks and the verdict
+    your_answer: str | None
+    correct_answer: str | None
+    explanation: str | None
     source: list[Passage] | None
+    withheld_by: str | None  # the graded quiz that can still ask this question
 
     @property
-    def verdict(self) -> str:
+    def verdict(self) -> str | None:
+        if self.score is None:
+            return None
         if self.score >= 1:
             return "Correct"
         return "Partly correct" if self.score > 0 else "Incorrect"
@@ -47,21 +45,35 @@ def question_source(version: QuestionVersion) -> list[Passage] | None:
         return None
 
 
-def review_items(responses: list[Response]) -> list[ReviewItem]:
-    """Review rows for a finished attempt's responses (versions and articles loaded)."""
-    items = []
-    for response in responses:
-        version = response.version
-        qtype = get_type(version.type)
-        items.append(
-            ReviewItem(
-                position=response.position,
-                question=version,
-                qtype=qtype,
-                score=response.score or 0.0,
-                your_answer=qtype.describe_answer(version.data, response.answer),
-                correct_answer=qtype.describe_correct(version.data),
-                source=question_source(version),
-            )
-        )
-    return items
+def _review_item(response: Response, visibility: ReviewVisibility) -> ReviewItem:
+    version = response.version
+    qtype = get_type(version.type)
+
+    def shown(part: ReviewPart) -> bool:
+        return visibility.shows_for(part, version.question_id)
+
+    return ReviewItem(
+        position=response.position,
+        question=version,
+        qtype=qtype,
+        score=(response.score or 0.0) if shown(ReviewPart.SCORE) else None,
+        your_answer=(
+            qtype.describe_answer(version.data, response.answer)
+            if shown(ReviewPart.ANSWERS)
+            else None
+        ),
+        correct_answer=qtype.describe_correct(version.data) if shown(ReviewPart.CORRECT) else None,
+        explanation=(version.explanation or None) if shown(ReviewPart.FEEDBACK) else None,
+        source=question_source(version) if shown(ReviewPart.FEEDBACK) else None,
+        withheld_by=visibility.withheld.get(version.question_id),
+    )
+
+
+def review_items(responses: list[Response], visibility: ReviewVisibility) -> list[ReviewItem]:
+    """Review rows for a finished attempt's responses (versions and articles loaded).
+
+    Only what ``visibility`` allows is filled in; empty when it shows no question.
+    """
+    if not visibility.shows_questions:
+        return []
+    return [_review_item(response, visibility) for response in responses]

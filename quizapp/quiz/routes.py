@@ -27,7 +27,8 @@ from quizapp.quiz.attempts import (
 )
 from quizapp.quiz.attempts import save_answer as store_answer
 from quizapp.quiz.forms import ConfirmForm, answer_form_class
-from quizapp.quiz.review import feedback_visible, review_items
+from quizapp.quiz.review import review_items
+from quizapp.quiz.visibility import next_showing, review_visibility
 
 
 def _user_id() -> int | None:
@@ -215,9 +216,16 @@ def results(attempt_id: int):
     if attempt.is_open:
         flash("Submit the attempt to see your results.", "info")
         return redirect(url_for("quiz.summary", attempt_id=attempt.id))
-    show = feedback_visible(attempt.quiz, utcnow())
-    items = review_items(_responses(attempt, with_articles=True)) if show else []
-    return render_template("quiz/results.html", attempt=attempt, items=items, show=show)
+    now = utcnow()
+    responses = _responses(attempt, with_articles=True)
+    visibility = review_visibility(attempt, {r.version.question_id for r in responses}, now)
+    return render_template(
+        "quiz/results.html",
+        attempt=attempt,
+        items=review_items(responses, visibility),
+        visibility=visibility,
+        next_showing=lambda part: next_showing(attempt.quiz, part, now),
+    )
 
 
 @bp.route("/results")

@@ -19,7 +19,8 @@ MAX_TABS = 60
 def seeded_server(live_app, live_server):
     with live_app.app_context():
         make_bank()
-        make_quiz(title="The Landing", time_limit_seconds=900, attempts_allowed=3)
+        # Unlimited attempts: its review shows every answer and source at once.
+        make_quiz(title="The Landing", time_limit_seconds=900)
         db.session.remove()
     return live_server
 
