@@ -31,6 +31,10 @@ class DefaultConfig:
     LOGIN_RATE_LIMIT = "10 per minute"
     # Failed logins allowed per account (key: the normalised email typed).
     LOGIN_ACCOUNT_RATE_LIMIT = "5 per minute"
+    # argon2id cost (OWASP's recommendation); older hashes are upgraded at the next login.
+    PASSWORD_HASH_MEMORY_KIB = 19 * 1024
+    PASSWORD_HASH_TIME_COST = 2
+    PASSWORD_HASH_PARALLELISM = 1
     # Answers that arrive this long after an attempt's deadline still count.
     DEADLINE_GRACE_SECONDS = 5
     BOOTSTRAP_SERVE_LOCAL = True

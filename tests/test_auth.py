@@ -177,10 +177,10 @@ def test_register_refuses_bad_display_names(app, client, name):
     assert count_users(app) == 0
 
 
-def test_stored_password_hash_is_scrypt_not_the_password(app, client):
+def test_stored_password_hash_is_argon2id_not_the_password(app, client):
     register(client, email="hashed@example.org")
     user = user_by_email(app, "hashed@example.org")
-    assert user.password_hash.startswith("scrypt:")
+    assert user.password_hash.startswith("$argon2id$")
     assert GOOD_PASSWORD not in user.password_hash
 
 
@@ -263,16 +263,16 @@ def test_failed_login_pages_are_identical_for_unknown_and_known_accounts(client,
 
 def test_unknown_account_still_costs_a_password_check(client, auth, monkeypatch):
     checked = []
-    real_check = services.check_password_hash
+    real_check = services.verify_password
 
     def spy(pwhash, password):
         checked.append(pwhash)
         return real_check(pwhash, password)
 
-    monkeypatch.setattr(services, "check_password_hash", spy)
+    monkeypatch.setattr(services, "verify_password", spy)
     auth.login("nobody@example.org", "whatever password")
     assert len(checked) == 1
-    assert checked[0].startswith("scrypt:")
+    assert checked[0].startswith("$argon2id$")
 
 
 def test_logged_in_user_visiting_login_is_sent_on(client, auth, student):
@@ -398,7 +398,7 @@ def test_new_password_works_and_old_one_does_not(app, client, auth, student):
     assert auth.login(student["email"], student["password"]).status_code == 200
     assert auth.login(student["email"], "a brand new passphrase").status_code == 302
     user = user_by_email(app, student["email"])
-    assert user.password_hash.startswith("scrypt:")
+    assert user.password_hash.startswith("$argon2id$")
 
 
 @pytest.mark.parametrize(
@@ -457,3 +457,35 @@ def test_normalised_emails_are_stable(raw):
     once = services.normalize_email(raw)
     assert services.normalize_email(once) == once
     assert once == once.casefold()
+
+
+def _store_hash(app, email: str, password_hash: str) -> None:
+    with app.app_context():
+        db.session.execute(
+            sa.update(User).where(User.email == email).values(password_hash=password_hash)
+        )
+        db.session.commit()
+
+
+def test_a_scrypt_hash_from_an_earlier_release_is_upgraded_at_login(app, auth, student):
+    from werkzeug.security import generate_password_hash
+
+    _store_hash(app, student["email"], generate_password_hash(student["password"], "scrypt"))
+    assert auth.login(student["email"], "not the password at all").status_code == 200
+    assert user_by_email(app, student["email"]).password_hash.startswith("scrypt:")
+
+    assert auth.login(student["email"], student["password"]).status_code == 302
+    upgraded = user_by_email(app, student["email"]).password_hash
+    assert upgraded.startswith("$argon2id$")
+    auth.logout()
+    assert auth.login(student["email"], student["password"]).status_code == 302
+
+
+def test_a_higher_configured_cost_rehashes_at_the_next_login(app, auth, student):
+    before = user_by_email(app, student["email"]).password_hash
+    assert ",t=2," in before
+    app.config["PASSWORD_HASH_TIME_COST"] = 3
+    assert auth.login(student["email"], student["password"]).status_code == 302
+    after = user_by_email(app, student["email"]).password_hash
+    assert ",t=3," in after
+    assert after != before

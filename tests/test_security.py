@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from quizapp import create_app
 from quizapp.extensions import db
 from quizapp.models import User
+from quizapp.passwords import verify_password
 from quizapp.security import safe_next_url
 
 MALICIOUS_NEXT = [
@@ -224,9 +225,7 @@ def test_password_change_without_csrf_token_changes_nothing(csrf_app, student):
     _assert_friendly_csrf_error(response)
     with csrf_app.app_context():
         user = db.session.get(User, student["id"])
-        from werkzeug.security import check_password_hash
-
-        assert check_password_hash(user.password_hash, student["password"])
+        assert verify_password(user.password_hash, student["password"])
 
 
 def test_forms_with_their_csrf_token_work(csrf_app, student):

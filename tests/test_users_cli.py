@@ -4,11 +4,11 @@ import re
 
 import pytest
 import sqlalchemy as sa
-from werkzeug.security import check_password_hash
 
 from quizapp.commands import users as users_cli
 from quizapp.extensions import db
 from quizapp.models import Role, User
+from quizapp.passwords import verify_password
 
 PASSWORD = "a long enough password"
 
@@ -43,8 +43,8 @@ def test_create_prompts_twice_for_a_hidden_password(app, runner, interactive):
     user = find_user(app, "teacher@school.example")
     assert user.role == Role.TEACHER
     assert user.display_name == "Tess"
-    assert user.password_hash.startswith("scrypt:")
-    assert check_password_hash(user.password_hash, PASSWORD)
+    assert user.password_hash.startswith("$argon2id$")
+    assert verify_password(user.password_hash, PASSWORD)
 
 
 def test_create_refuses_when_the_confirmation_differs(app, runner, interactive):
@@ -66,7 +66,7 @@ def test_create_reads_the_password_from_stdin(app, runner, role):
     user = find_user(app, "piped@example.org")
     assert user.role == Role(role.lower())
     assert user.display_name == "piped"
-    assert check_password_hash(user.password_hash, PASSWORD)
+    assert verify_password(user.password_hash, PASSWORD)
 
 
 def test_create_keeps_spaces_in_a_piped_password(app, runner):
@@ -74,9 +74,7 @@ def test_create_keeps_spaces_in_a_piped_password(app, runner):
         args=["users", "create", "spaces@example.org"], input=f"  {PASSWORD}  \r\n"
     )
     assert result.exit_code == 0, result.output
-    assert check_password_hash(
-        find_user(app, "spaces@example.org").password_hash, f"  {PASSWORD}  "
-    )
+    assert verify_password(find_user(app, "spaces@example.org").password_hash, f"  {PASSWORD}  ")
 
 
 def test_created_account_can_log_in(app, runner, client):
@@ -150,7 +148,7 @@ def test_ensure_admin_creates_one_admin_and_prints_its_password_once(app, runner
     assert len(password) >= 16
     user = find_user(app, "admin@quizapp.local")
     assert user.role == Role.ADMIN
-    assert check_password_hash(user.password_hash, password)
+    assert verify_password(user.password_hash, password)
 
     second = runner.invoke(args=["users", "ensure-admin"])
     assert second.exit_code == 0
@@ -203,4 +201,4 @@ def test_list_shows_accounts_and_roles(app, runner, student, teacher, admin):
     assert any(line.startswith("student@example.org\tstudent\tSam Student") for line in lines)
     teachers = runner.invoke(args=["users", "list", "--role", "teacher"]).output.splitlines()
     assert [line.split("\t")[0] for line in teachers] == ["teacher@example.org"]
-    assert "scrypt" not in result.output
+    assert "argon2" not in result.output

@@ -7,19 +7,18 @@ import unicodedata
 import sqlalchemy as sa
 from email_validator import EmailNotValidError, validate_email
 from sqlalchemy.exc import IntegrityError
-from werkzeug.security import check_password_hash, generate_password_hash
 
 from quizapp.database import writes
 from quizapp.extensions import db
 from quizapp.models import Role, User
 from quizapp.models.base import utcnow
 from quizapp.models.user import new_session_token
+from quizapp.passwords import hash_password, needs_rehash, verify_password
 
 PASSWORD_MIN_LENGTH = 10
 PASSWORD_MAX_LENGTH = 256
 DISPLAY_NAME_MAX_LENGTH = 80
 EMAIL_MAX_LENGTH = 254
-PASSWORD_METHOD = "scrypt"  # noqa: S105 - a hash method name, not a password
 
 EMAIL_TAKEN_MESSAGE = "An account with this email address already exists. Log in instead."
 PASSWORD_TOO_SHORT_MESSAGE = f"Use at least {PASSWORD_MIN_LENGTH} characters."
@@ -112,11 +111,6 @@ def clean_display_name(raw: str) -> str:
     return name
 
 
-def hash_password(password: str) -> str:
-    """Hash a password with scrypt (the whole password: nothing is truncated)."""
-    return generate_password_hash(password, method=PASSWORD_METHOD)
-
-
 @functools.cache
 def _dummy_hash() -> str:
     return hash_password(secrets.token_urlsafe(16))
@@ -186,11 +180,11 @@ def authenticate(email: str, password: str) -> User | None:
     except InvalidEmailError:
         user = None
     if user is None:
-        check_password_hash(_dummy_hash(), password)
+        verify_password(_dummy_hash(), password)
         return None
-    if not check_password_hash(user.password_hash, password):
+    if not verify_password(user.password_hash, password):
         return None
-    if not user.password_hash.startswith(PASSWORD_METHOD + ":"):
+    if needs_rehash(user.password_hash):
         _store_password_hash(user, hash_password(password))
     return user
 
@@ -205,7 +199,7 @@ def password_matches(user: User, password: str) -> bool:
     """Whether ``password`` is the user's password (over-long ones never are)."""
     if len(password) > PASSWORD_MAX_LENGTH:
         return False
-    return check_password_hash(user.password_hash, password)
+    return verify_password(user.password_hash, password)
 
 
 @writes
