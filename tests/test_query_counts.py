@@ -7,6 +7,7 @@ import pytest
 import sqlalchemy as sa
 
 from quizapp.extensions import db
+from quizapp.models import QuestionBank
 from tests.factories import make_bank, make_quiz
 
 
@@ -86,3 +87,20 @@ def test_query_count_does_not_grow_with_questions_or_attempts(app, student_clien
             assert counts[url] == small_app_counts, (page, small_app_counts, counts[url])
         student_client.post("/auth/logout")
     assert small_app_counts <= 8
+
+
+def test_the_banks_list_costs_the_same_with_1_and_with_30_banks(app, client, auth, teacher):
+    auth.login(teacher["email"])
+    counts = []
+    for total in (1, 30):
+        with app.app_context():
+            existing = db.session.scalar(sa.select(sa.func.count()).select_from(QuestionBank))
+            for number in range(existing, total):
+                make_bank(slug=f"bank-{number}")
+        with count_queries(app) as statements:
+            page = client.get("/teach/banks")
+        assert page.status_code == 200
+        assert page.get_data(as_text=True).count("/teach/banks/bank-") == total
+        assert not any("raw_text" in statement for statement in statements)
+        counts.append(len(statements))
+    assert counts[0] == counts[1]

@@ -4,7 +4,7 @@ import sqlalchemy as sa
 from flask import render_template
 
 from quizapp.extensions import db
-from quizapp.models import Question, QuestionBank, QuestionVersion
+from quizapp.models import Article, Question, QuestionBank, QuestionVersion
 from quizapp.teach import bp
 
 
@@ -15,6 +15,7 @@ def banks():
         .outerjoin(Question, Question.bank_id == QuestionBank.id)
         .group_by(QuestionBank.id)
         .order_by(QuestionBank.name)
+        .options(sa.orm.joinedload(QuestionBank.article).load_only(Article.publisher))
     ).all()
     return render_template("teach/banks.html", rows=rows)
 
