@@ -104,3 +104,22 @@ def test_the_banks_list_costs_the_same_with_1_and_with_30_banks(app, client, aut
         assert not any("raw_text" in statement for statement in statements)
         counts.append(len(statements))
     assert counts[0] == counts[1]
+
+
+def test_starting_an_attempt_costs_the_same_statements_for_7_or_21_questions(app, student_client):
+    with app.app_context():
+        for number in range(3):
+            make_bank(slug=f"bank-{number}")
+        make_quiz(slug="short", draw_count=7)
+        make_quiz(slug="long", draw_count=21)
+    counts = {}
+    for slug in ("short", "long"):
+        with count_queries(app) as statements:
+            start = student_client.post(f"/quiz/{slug}/start")
+        assert start.status_code == 302
+        counts[slug] = len(statements)
+        assert sum(s.lstrip().upper().startswith("INSERT") for s in statements) == 2
+    assert counts["short"] == counts["long"]
+    with app.app_context():
+        drawn = db.session.scalar(sa.text("SELECT count(*) FROM response"))
+    assert drawn == 28

@@ -18,7 +18,7 @@ from sqlalchemy.orm import joinedload
 
 from quizapp.database import writes
 from quizapp.extensions import db
-from quizapp.models import Attempt, AttemptState, Quiz, Response, User
+from quizapp.models import Attempt, AttemptState, QuestionVersion, Quiz, Response, User
 from quizapp.models.base import utcnow
 from quizapp.questiontypes import get_type
 from quizapp.quiz.selection import draw_questions, pool_for
@@ -106,19 +106,9 @@ def start_attempt(
         started_at=now,
         deadline=_deadline(quiz, now),
     )
-    attempt.responses = [
-        Response(
-            position=position,
-            question_version_id=version.id,
-            option_order=get_type(version.type).shown_order(
-                version.data, rng, quiz.shuffle_options
-            ),
-        )
-        for position, version in enumerate(versions, start=1)
-    ]
     db.session.add(attempt)
     try:
-        db.session.commit()
+        db.session.flush()
     except IntegrityError:
         # Another request started an attempt at the same moment: use that one.
         db.session.rollback()
@@ -126,7 +116,26 @@ def start_attempt(
         if winner is None:
             raise NoAttemptsLeft("You have used all your attempts at this quiz.") from None
         return StartResult(winner, resumed=True)
+    db.session.execute(sa.insert(Response), _response_rows(attempt.id, versions, quiz, rng))
+    db.session.commit()
     return StartResult(attempt, resumed=False)
+
+
+def _response_rows(
+    attempt_id: int, versions: list[QuestionVersion], quiz: Quiz, rng: random.Random
+) -> list[dict[str, Any]]:
+    """One row per drawn question, inserted together in a single statement."""
+    return [
+        {
+            "attempt_id": attempt_id,
+            "position": position,
+            "question_version_id": version.id,
+            "option_order": get_type(version.type).shown_order(
+                version.data, rng, quiz.shuffle_options
+            ),
+        }
+        for position, version in enumerate(versions, start=1)
+    ]
 
 
 def _deadline(quiz: Quiz, now: datetime) -> datetime | None:
