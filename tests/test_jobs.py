@@ -151,5 +151,7 @@ def test_each_app_in_a_process_runs_its_own_consumer(queued_app, database_uri, t
         later.test_client().get("/")
         assert _wait_for(later, job_id).status == JobStatus.SUCCEEDED
     finally:
-        earlier.extensions["jobs"].stop()
-        later.extensions["jobs"].stop()
+        for app in (earlier, later):
+            app.extensions["jobs"].stop()
+            with app.app_context():
+                db.engine.dispose()
