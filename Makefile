@@ -11,6 +11,8 @@ INSTALLED := $(VENV)/.installed
 FLASK := $(BIN)/flask --app quizapp
 # Extra pytest arguments for `make test`, e.g. PYTEST_ARGS='-x -k seed'.
 PYTEST_ARGS ?=
+# The port `make run` serves on, e.g. make run PORT=8080.
+PORT ?= 5000
 
 # Playwright drives Debian's /usr/bin/chromium; it must never fetch a browser of its own.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD := 1
@@ -30,11 +32,11 @@ $(INSTALLED): pyproject.toml
 
 install: $(INSTALLED) ## Create .venv and install quizapp with its test tools
 
-run: $(INSTALLED) ## Migrate, load the seed banks, ensure an admin, serve on http://127.0.0.1:5000
+run: $(INSTALLED) ## Migrate, load the seed banks, ensure an admin, serve on http://127.0.0.1:5000 (or PORT=…)
 	$(FLASK) db upgrade
 	$(FLASK) seed load
 	$(FLASK) users ensure-admin
-	exec $(BIN)/gunicorn -w 2 -b 127.0.0.1:5000 'quizapp:create_app()'
+	exec $(BIN)/gunicorn -w 2 -b 127.0.0.1:$(PORT) 'quizapp:create_app()'
 
 test: $(INSTALLED) ## Run the whole suite (SQLite, then PostgreSQL when QUIZAPP_TEST_DATABASE_URI is set)
 	scripts/ensure-chromium.sh

@@ -25,6 +25,9 @@ def create_app(test_config: dict | None = None) -> Flask:
         app.config.from_prefixed_env("QUIZAPP")
     else:
         app.config.from_mapping(test_config)
+    if not app.config.get("RATELIMIT_STORAGE_URI"):
+        limits_file = Path(app.instance_path) / "ratelimits.sqlite3"
+        app.config["RATELIMIT_STORAGE_URI"] = f"sqlite:///{limits_file}"
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _instance_secret_key(Path(app.instance_path))
     if app.config["TRUSTED_PROXIES"]:
@@ -39,6 +42,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     migrate.init_app(app, db, directory=str(Path(app.root_path).parent / "migrations"))
     login_manager.init_app(app)
     csrf.init_app(app)
+    import quizapp.ratelimits  # noqa: F401 - registers the sqlite:// limit storage
+
     limiter.init_app(app)
 
     from flask_bootstrap import Bootstrap5

@@ -8,7 +8,8 @@ class DefaultConfig:
 
     Behind HTTPS set ``QUIZAPP_SESSION_COOKIE_SECURE=true`` and
     ``QUIZAPP_REMEMBER_COOKIE_SECURE=true`` so cookies are only sent over TLS.
-    With several workers or hosts, share the rate-limit counters with
+    Rate-limit counters live in ``instance/ratelimits.sqlite3``, shared by the
+    workers of one machine; with several hosts share them with
     ``QUIZAPP_RATELIMIT_STORAGE_URI=redis://127.0.0.1:6379``.
     """
 
@@ -24,7 +25,8 @@ class DefaultConfig:
     PERMANENT_SESSION_LIFETIME = timedelta(days=7)
     MAX_CONTENT_LENGTH = 2 * 1024 * 1024
     RATELIMIT_ENABLED = True
-    RATELIMIT_STORAGE_URI = "memory://"
+    # None: a SQLite file in the instance folder (quizapp/ratelimits.py).
+    RATELIMIT_STORAGE_URI = None
     RATELIMIT_KEY_PREFIX = "quizapp"
     RATELIMIT_HEADERS_ENABLED = True
     # Failed logins allowed per client address.

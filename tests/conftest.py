@@ -44,6 +44,7 @@ def app(database_uri, tmp_path):
             "SQLALCHEMY_DATABASE_URI": database_uri,
             "WTF_CSRF_ENABLED": False,
             "RATELIMIT_ENABLED": False,
+            "RATELIMIT_STORAGE_URI": "memory://",
             "JOBS_BROKER_URL": "memory://",
         }
     )

@@ -85,6 +85,7 @@ def live_app(tmp_path):
             "JOBS_SQLITE_PATH": str(tmp_path / "jobs.sqlite3"),
             "WTF_CSRF_ENABLED": True,
             "RATELIMIT_ENABLED": False,
+            "RATELIMIT_STORAGE_URI": "memory://",
         }
     )
     with app.app_context():
