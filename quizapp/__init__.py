@@ -2,6 +2,7 @@
 
 import os
 import secrets
+from importlib import resources
 from pathlib import Path
 
 from flask import Flask, current_app, send_from_directory
@@ -19,7 +20,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.config["SQLALCHEMY_DATABASE_URI"] = "sqlite:///" + os.path.join(
         app.instance_path, "quizapp.db"
     )
-    app.config["SEED_DIR"] = str(Path(app.root_path).parent / "seed")
+    app.config["SEED_DIR"] = str(package_data("seed"))
     if test_config is None:
         app.config.from_pyfile("config.py", silent=True)
         app.config.from_prefixed_env("QUIZAPP")
@@ -39,7 +40,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     database.configure_engine_options(app)
     db.init_app(app)
-    migrate.init_app(app, db, directory=str(Path(app.root_path).parent / "migrations"))
+    migrate.init_app(app, db, directory=str(package_data("migrations")))
     login_manager.init_app(app)
     csrf.init_app(app)
     import quizapp.ratelimits  # noqa: F401 - registers the sqlite:// limit storage
@@ -84,3 +85,8 @@ def _instance_secret_key(instance: Path) -> str:
         with os.fdopen(fd, "w") as handle:
             handle.write(secrets.token_hex(32))
     return path.read_text().strip()
+
+
+def package_data(name: str) -> Path:
+    """A folder shipped in the package (``seed``, ``migrations``), from a wheel or a checkout."""
+    return Path(str(resources.files(__name__).joinpath(name)))
