@@ -157,17 +157,44 @@ class Student:
             self.call("results", "GET", done.headers["location"], 200)
 
 
-def bench_env(tmp: Path) -> dict:
-    """Environment for the flask commands, gunicorn and the in-process checks."""
+def bench_env(tmp: Path, database_uri: str | None = None) -> dict:
+    """Environment for the flask commands, gunicorn and the in-process checks.
+
+    SQLite in ``tmp`` unless ``database_uri`` names another (emptied) database.
+    The rate-limit counters live in ``tmp`` too; every student comes from
+    127.0.0.1, so the per-address login limit is raised to fit the class.
+    """
     return os.environ | {
-        "QUIZAPP_SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp}/bench.db",
+        "QUIZAPP_SQLALCHEMY_DATABASE_URI": database_uri or f"sqlite:///{tmp}/bench.db",
         "QUIZAPP_SECRET_KEY": "bench-secret-key-not-for-production",
-        "QUIZAPP_RATELIMIT_ENABLED": "false",  # parsed as JSON: the boolean false
+        "QUIZAPP_RATELIMIT_STORAGE_URI": f"sqlite:///{tmp}/ratelimits.sqlite3",
+        "QUIZAPP_LOGIN_RATE_LIMIT": "10000 per minute",
+        "QUIZAPP_JOBS_SQLITE_PATH": f"{tmp}/jobs.sqlite3",
     }
 
 
+def empty_postgres(database_uri: str) -> None:
+    """Create the PostgreSQL database when missing, and drop everything in it."""
+    import sqlalchemy as sa
+
+    url = sa.make_url(database_uri)
+    server = sa.create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with server.connect() as connection:
+        exists = connection.scalar(
+            sa.text("SELECT 1 FROM pg_database WHERE datname = :name"), {"name": url.database}
+        )
+        if not exists:
+            connection.execute(sa.text(f'CREATE DATABASE "{url.database}"'))
+    server.dispose()
+    engine = sa.create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(sa.text("DROP SCHEMA public CASCADE"))
+        connection.execute(sa.text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
 def create_students(count: int) -> None:
-    """Create the student accounts, hashing the shared password once (scrypt is slow)."""
+    """Create the student accounts, hashing their shared password once."""
     from quizapp.auth import services
 
     hashed = services.hash_password(PASSWORD)
@@ -177,7 +204,14 @@ def create_students(count: int) -> None:
             services.create_user(email, PASSWORD, name, allow_reserved_domains=True)
 
 
-def start_server(env: dict, workers: int, threads: int, log: Path) -> tuple:
+def start_server(
+    env: dict,
+    workers: int,
+    threads: int,
+    log: Path,
+    app: str = "quizapp:create_app()",
+    ready_path: str = "/auth/login",
+) -> tuple:
     """Start gunicorn on a free loopback port; return the process and its base URL."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -185,13 +219,13 @@ def start_server(env: dict, workers: int, threads: int, log: Path) -> tuple:
     command = [str(BIN / "gunicorn"), "-w", str(workers), "-b", f"127.0.0.1:{port}"]
     if threads > 1:
         command += ["--threads", str(threads)]
-    command.append("quizapp:create_app()")
+    command.append(app)
     with log.open("w") as output:  # gunicorn's log and the app's tracebacks
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=output, stderr=output)
     base_url = f"http://127.0.0.1:{port}"
     for _ in range(100):
         try:
-            if httpx.get(base_url + "/auth/login", timeout=2).status_code == 200:
+            if httpx.get(base_url + ready_path, timeout=2).status_code == 200:
                 return process, base_url
         except httpx.HTTPError:
             time.sleep(0.2)
@@ -254,9 +288,11 @@ def cpu_seconds() -> tuple[float, float]:
     return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
 
 
-def prepare(tmp: Path, count: int):
+def prepare(tmp: Path, count: int, database_uri: str | None = None):
     """Migrate and seed a fresh database, create the students; return env and app."""
-    env = bench_env(tmp)
+    if database_uri:
+        empty_postgres(database_uri)
+    env = bench_env(tmp, database_uri)
     for command in (["db", "upgrade"], ["seed", "load"]):
         flask = [str(BIN / "flask"), "--app", "quizapp", *command]
         done = subprocess.run(flask, cwd=ROOT, env=env, capture_output=True, text=True)
