@@ -182,7 +182,12 @@ def test_autosave_stores_an_answer_without_navigation(app, student_client, landi
     item = _responses(app, attempt_id)[0]
     response = student_client.post(f"/attempt/{attempt_id}/q/1/autosave", data=_correct_form(item))
     assert response.status_code == 200
-    assert response.get_json() == {"saved": True}
+    assert response.get_json() == {
+        "saved": True,
+        "position": 1,
+        "answered_positions": [1],
+        "answered_count": 1,
+    }
     assert _responses(app, attempt_id)[0]["answer"] is not None
 
 
@@ -308,3 +313,45 @@ def test_question_count_follows_the_banks_a_quiz_draws_from(app, student_client)
     for url, expected in (("/quiz/all-banks", 9), ("/quiz/one-bank", 2)):
         page = student_client.get(url).get_data(as_text=True)
         assert re.search(rf"<dt[^>]*>Questions</dt><dd[^>]*>{expected}</dd>", page), url
+
+
+def test_late_autosave_after_the_time_is_up_says_so(app, student_client, landing_quiz):
+    from datetime import timedelta
+
+    attempt_id = _start(student_client, landing_quiz)
+    with app.app_context():
+        attempt = db.session.get(Attempt, attempt_id)
+        attempt.deadline = attempt.started_at - timedelta(minutes=1)
+        db.session.commit()
+    item = _responses(app, attempt_id)[0]
+    for _ in range(2):  # the first request closes the attempt, the second finds it closed
+        autosave = student_client.post(
+            f"/attempt/{attempt_id}/q/1/autosave", data=_correct_form(item)
+        )
+        assert autosave.status_code == 409
+        assert autosave.get_json()["message"].startswith("Time is up")
+        assert "already submitted" not in autosave.get_json()["message"]
+    assert _responses(app, attempt_id)[0]["answer"] is None
+
+
+def test_autosave_when_the_database_cannot_write_says_what_happened(
+    app, student_client, landing_quiz, monkeypatch
+):
+    import sqlite3
+
+    from quizapp.quiz import routes
+
+    attempt_id = _start(student_client, landing_quiz)
+    item = _responses(app, attempt_id)[0]
+
+    def read_only(*args, **kwargs):
+        error = sqlite3.OperationalError("attempt to write a readonly database")
+        raise sa.exc.OperationalError("UPDATE responses", {}, error)
+
+    monkeypatch.setattr(routes, "store_answer", read_only)
+    autosave = student_client.post(f"/attempt/{attempt_id}/q/1/autosave", data=_correct_form(item))
+    assert autosave.status_code == 503
+    body = autosave.get_json()
+    assert body["saved"] is False and body["retry"] is True
+    assert "cannot write" in body["message"] and "kept in this browser" in body["message"]
+    assert "log in" not in body["message"].lower()

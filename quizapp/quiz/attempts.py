@@ -171,6 +171,13 @@ def close_if_expired(attempt: Attempt, now: datetime | None = None) -> bool:
     return True
 
 
+def closed_message(attempt: Attempt) -> str:
+    """Why a closed attempt takes no more answers, in the student's words."""
+    if attempt.state == AttemptState.TIMED_OUT:
+        return "Time is up: this attempt was closed with the answers saved before."
+    return "This attempt has already been submitted."
+
+
 def lock_attempt(attempt_id: int) -> Attempt | None:
     """Load the attempt with a row lock (PostgreSQL) for a change that depends on its state."""
     return db.session.scalar(
@@ -192,7 +199,9 @@ def save_answer(attempt_id: int, position: int, answer: Any, now: datetime | Non
     attempt = lock_attempt(attempt_id)
     if attempt is None or not attempt.is_open:
         db.session.rollback()
-        raise AttemptClosed("This attempt has already been submitted.")
+        raise AttemptClosed(
+            closed_message(attempt) if attempt else "This attempt has already been submitted."
+        )
     if is_past_deadline(attempt, now):
         db.session.rollback()
         close_if_expired(attempt, now)

@@ -15,6 +15,7 @@ from quizapp.models import (
     QuestionStatus,
     Quiz,
     QuizQuestion,
+    Response,
     SelectionMode,
 )
 from quizapp.models.base import utcnow
@@ -177,6 +178,18 @@ def topic_sections(user_id: int | None, seed_dir: str | None = None) -> list[Top
     order = list(DEFAULT_TOPIC_TITLES)
     topics = sorted(grouped, key=lambda t: (order.index(t) if t in order else len(order), t))
     return [TopicSection(t, topic_title(t, seed_dir), grouped[t]) for t in topics]
+
+
+def answered_state(attempt_id: int) -> dict[str, object]:
+    """Which questions of an attempt hold an answer: positions and their count, in one query."""
+    rows = db.session.execute(
+        sa.select(Response.position, Response.answer)
+        .where(Response.attempt_id == attempt_id)
+        .order_by(Response.position)
+    )
+    # Compared in Python: a cleared answer may be stored as JSON null rather than SQL NULL.
+    positions = [position for position, answer in rows if answer is not None]
+    return {"answered_positions": positions, "answered_count": len(positions)}
 
 
 def attempt_history(user_id: int) -> list[Attempt]:

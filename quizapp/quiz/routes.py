@@ -22,6 +22,7 @@ from quizapp.quiz.attempts import (
     AttemptClosed,
     AttemptError,
     close_if_expired,
+    closed_message,
     start_attempt,
     submit_attempt,
 )
@@ -29,6 +30,12 @@ from quizapp.quiz.attempts import save_answer as store_answer
 from quizapp.quiz.forms import ConfirmForm, answer_form_class
 from quizapp.quiz.review import review_items
 from quizapp.quiz.visibility import next_showing, review_visibility
+
+STORAGE_FAILED = (
+    "The server could not store your answer: it cannot write to its database right now "
+    "(for example, its disk is full). Your answer is kept in this browser and will be "
+    "sent again automatically."
+)
 
 
 def _user_id() -> int | None:
@@ -163,7 +170,10 @@ def question(attempt_id: int, position: int):
 @bp.post("/attempt/<int:attempt_id>/q/<int:position>/autosave")
 @login_required
 def autosave(attempt_id: int, position: int):
+    """Save one answer without a page load; JSON for the page's script to act on."""
     attempt = _own_attempt(attempt_id)
+    if not attempt.is_open:
+        return jsonify(saved=False, closed=True, message=closed_message(attempt)), 409
     response = db.first_or_404(
         sa.select(Response)
         .where(Response.attempt_id == attempt.id, Response.position == position)
@@ -174,9 +184,14 @@ def autosave(attempt_id: int, position: int):
         return jsonify(saved=False, errors=form.errors), 422
     try:
         _store_form_answer(attempt, response, form)
-    except AttemptClosed as error:
-        return jsonify(saved=False, closed=True, message=str(error)), 409
-    return jsonify(saved=True)
+    except AttemptClosed:
+        db.session.refresh(attempt)
+        return jsonify(saved=False, closed=True, message=closed_message(attempt)), 409
+    except (sa.exc.OperationalError, sa.exc.InternalError):
+        db.session.rollback()
+        current_app.logger.exception("Could not store an autosaved answer")
+        return jsonify(saved=False, retry=True, message=STORAGE_FAILED), 503
+    return jsonify(saved=True, position=position, **progress.answered_state(attempt.id))
 
 
 @bp.route("/attempt/<int:attempt_id>/summary")
