@@ -88,6 +88,26 @@ def _own_attempt(attempt_id: int) -> Attempt:
     return attempt
 
 
+def _palette(attempt: Attempt) -> list[sa.Row]:
+    """Each question's position and saved answer, for the navigation: no question texts."""
+    return list(
+        db.session.execute(
+            sa.select(Response.position, Response.answer)
+            .where(Response.attempt_id == attempt.id)
+            .order_by(Response.position)
+        )
+    )
+
+
+def _response_at(attempt: Attempt, position: int) -> Response:
+    """The attempt's response at ``position`` with the question version it shows."""
+    return db.session.scalars(
+        sa.select(Response)
+        .where(Response.attempt_id == attempt.id, Response.position == position)
+        .options(sa.orm.joinedload(Response.version))
+    ).one()
+
+
 def _responses(attempt: Attempt, with_articles: bool = False) -> list[Response]:
     load_version = sa.orm.joinedload(Response.version)
     if with_articles:
@@ -140,10 +160,10 @@ def question(attempt_id: int, position: int):
     if not attempt.is_open:
         flash("This attempt is finished.", "info")
         return redirect(url_for("quiz.results", attempt_id=attempt.id))
-    responses = _responses(attempt)
+    responses = _palette(attempt)
     if not 1 <= position <= len(responses):
         abort(404)
-    response = responses[position - 1]
+    response = _response_at(attempt, position)
     form = _answer_form(response)
     if request.method == "POST" and form.validate():
         try:
