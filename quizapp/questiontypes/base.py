@@ -1,6 +1,7 @@
 """The interface every question type implements, and helpers the types share."""
 
 import abc
+import functools
 import math
 import random
 import re
@@ -123,6 +124,7 @@ def fold_text(text: str) -> str:
 _THE_A_AN = re.compile(r"^(?:the|an|a)\s+")
 
 
+@functools.lru_cache(maxsize=8192)
 def normalise_answer(text: str) -> str:
     """Normalise a typed answer: NFKC, casefold, no punctuation, one space, no leading article.
 
