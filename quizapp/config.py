@@ -37,6 +37,8 @@ class DefaultConfig:
     PASSWORD_HASH_MEMORY_KIB = 19 * 1024
     PASSWORD_HASH_TIME_COST = 2
     PASSWORD_HASH_PARALLELISM = 1
+    # Wrong class join codes allowed per client address and per student.
+    JOIN_RATE_LIMIT = "10 per minute"
     # Answers that arrive this long after an attempt's deadline still count.
     DEADLINE_GRACE_SECONDS = 5
     BOOTSTRAP_SERVE_LOCAL = True

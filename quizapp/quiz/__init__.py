@@ -13,4 +13,4 @@ def percent(value: float | None) -> str:
     return f"{round(value * 100)}%"
 
 
-from quizapp.quiz import routes  # noqa: E402,F401
+from quizapp.quiz import classwork, routes  # noqa: E402,F401

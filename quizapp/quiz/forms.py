@@ -2,7 +2,7 @@
 
 from flask_wtf import FlaskForm
 from wtforms import StringField
-from wtforms.validators import Optional, Regexp
+from wtforms.validators import DataRequired, Optional, Regexp
 
 from quizapp.models import QuestionVersion
 from quizapp.questiontypes import QuestionType
@@ -23,3 +23,11 @@ def answer_form_class(qtype: QuestionType, version: QuestionVersion, order: list
 
 class ConfirmForm(FlaskForm):
     """A form with nothing but its CSRF token: start, submit."""
+
+
+class JoinClassForm(FlaskForm):
+    """A student's join code for a class."""
+
+    code = StringField(
+        "Join code", validators=[DataRequired(message="Type the code your teacher gave you.")]
+    )

@@ -27,7 +27,8 @@ from quizapp.quiz.attempts import (
     submit_attempt,
 )
 from quizapp.quiz.attempts import save_answer as store_answer
-from quizapp.quiz.forms import ConfirmForm, answer_form_class
+from quizapp.quiz.classwork import classwork_for
+from quizapp.quiz.forms import ConfirmForm, JoinClassForm, answer_form_class
 from quizapp.quiz.review import review_items
 from quizapp.quiz.visibility import next_showing, review_visibility
 
@@ -45,7 +46,13 @@ def _user_id() -> int | None:
 @bp.route("/")
 def home():
     sections = progress.topic_sections(_user_id(), current_app.config["SEED_DIR"])
-    return render_template("quiz/home.html", sections=sections, form=ConfirmForm())
+    return render_template(
+        "quiz/home.html",
+        sections=sections,
+        form=ConfirmForm(),
+        classwork=classwork_for(current_user) if current_user.is_authenticated else None,
+        join_form=JoinClassForm(),
+    )
 
 
 def _published_quiz(slug: str) -> Quiz:

@@ -1,0 +1,1 @@
+"""Classes, their assignments and results: plain-Python services the views call."""
