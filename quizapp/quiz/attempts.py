@@ -16,9 +16,18 @@ import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import joinedload
 
+from quizapp.classes.terms import AssignmentTerms
 from quizapp.database import writes
 from quizapp.extensions import db
-from quizapp.models import Attempt, AttemptState, QuestionVersion, Quiz, Response, User
+from quizapp.models import (
+    Attempt,
+    AttemptState,
+    LatePolicy,
+    QuestionVersion,
+    Quiz,
+    Response,
+    User,
+)
 from quizapp.models.base import utcnow
 from quizapp.questiontypes import get_type
 from quizapp.quiz.selection import draw_questions, pool_for
@@ -79,22 +88,31 @@ def attempts_used(user_id: int, quiz_id: int) -> int:
 
 @writes
 def start_attempt(
-    user: User, quiz: Quiz, now: datetime | None = None, rng: random.Random | None = None
+    user: User,
+    quiz: Quiz,
+    now: datetime | None = None,
+    rng: random.Random | None = None,
+    terms: AssignmentTerms | None = None,
 ) -> StartResult:
     """Resume the user's open attempt at the quiz or start a new one.
 
-    Raises QuizUnavailable or NoAttemptsLeft with a message for the student.
+    ``terms`` are the rules of the class assignment the attempt is made for,
+    if any. Raises QuizUnavailable or NoAttemptsLeft with a message for the
+    student.
     """
     now = now or utcnow()
     rng = rng or random.Random()
     current = open_attempt(user.id, quiz.id)
     if current is not None and not close_if_expired(current, now):
         return StartResult(current, resumed=True)
-    reason = quiz_availability(quiz, now)
+    reason = quiz_availability(quiz, now) or (terms.refusal(now) if terms else None)
     if reason:
         raise QuizUnavailable(reason)
     used = attempts_used(user.id, quiz.id)
-    if quiz.attempts_allowed is not None and used >= quiz.attempts_allowed:
+    allowed = quiz.attempts_allowed
+    if allowed is not None and terms is not None:
+        allowed += terms.extra_attempts
+    if allowed is not None and used >= allowed:
         raise NoAttemptsLeft("You have used all your attempts at this quiz.")
     versions = draw_questions(pool_for(quiz), quiz.draw_count, rng, quiz.shuffle_questions)
     if not versions:
@@ -104,7 +122,9 @@ def start_attempt(
         quiz_id=quiz.id,
         number=used + 1,
         started_at=now,
-        deadline=_deadline(quiz, now),
+        deadline=_deadline(quiz, now, terms),
+        assignment_id=terms.assignment_id if terms else None,
+        is_late=bool(terms and terms.is_past_due(now)),
     )
     db.session.add(attempt)
     try:
@@ -138,12 +158,23 @@ def _response_rows(
     ]
 
 
-def _deadline(quiz: Quiz, now: datetime) -> datetime | None:
+def _deadline(quiz: Quiz, now: datetime, terms: AssignmentTerms | None = None) -> datetime | None:
     deadline = None
-    if quiz.time_limit_seconds:
-        deadline = now + timedelta(seconds=quiz.time_limit_seconds)
-    if quiz.closes_at is not None and (deadline is None or quiz.closes_at < deadline):
-        deadline = quiz.closes_at
+    if terms is not None:
+        limit = terms.time_limit(quiz.time_limit_seconds)
+    elif quiz.time_limit_seconds:
+        limit = timedelta(seconds=quiz.time_limit_seconds)
+    else:
+        limit = None
+    if limit is not None:
+        deadline = now + limit
+    closes = [quiz.closes_at]
+    if terms is not None and terms.late_policy == LatePolicy.REFUSE:
+        # Work is not accepted after the due date: the attempt ends there.
+        closes.append(terms.due_at)
+    for moment in closes:
+        if moment is not None and (deadline is None or moment < deadline):
+            deadline = moment
     return deadline
 
 

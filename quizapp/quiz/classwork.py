@@ -6,9 +6,10 @@ from flask import current_app, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 
-from quizapp.classes import rosters
+from quizapp.classes import assignments, rosters
 from quizapp.extensions import limiter
 from quizapp.models import Classroom, User
+from quizapp.models.base import utcnow
 from quizapp.quiz import bp
 from quizapp.quiz.forms import JoinClassForm
 
@@ -18,11 +19,14 @@ class Classwork:
     """What the home page shows a signed-in user about their classes."""
 
     classes: list[Classroom]
+    work: list[assignments.AssignedWork]
 
 
 def classwork_for(user: User) -> Classwork:
-    """The user's classes (and, with them, their assigned work)."""
-    return Classwork(classes=rosters.classes_joined(user.id))
+    """The user's classes and the work assigned to them."""
+    return Classwork(
+        classes=rosters.classes_joined(user.id), work=assignments.work_for(user.id, utcnow())
+    )
 
 
 def _join_limit() -> str:

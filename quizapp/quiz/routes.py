@@ -13,6 +13,7 @@ from flask import (
 )
 from flask_login import current_user, login_required
 
+from quizapp.classes import assignments
 from quizapp.extensions import db
 from quizapp.models import Attempt, QuestionVersion, Quiz, Response
 from quizapp.models.base import utcnow
@@ -76,7 +77,8 @@ def start(slug: str):
     if not ConfirmForm().validate_on_submit():
         abort(400)
     try:
-        result = start_attempt(current_user, quiz)
+        terms = assignments.terms_for(current_user.id, quiz.id, utcnow())
+        result = start_attempt(current_user, quiz, terms=terms)
     except AttemptError as error:
         flash(str(error), "warning")
         return redirect(url_for("quiz.quiz_detail", slug=slug))

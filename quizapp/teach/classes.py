@@ -4,13 +4,13 @@ import sqlalchemy as sa
 from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
 
-from quizapp.classes import rosters
+from quizapp.classes import assignments, rosters
 from quizapp.extensions import db
 from quizapp.models import Classroom
 from quizapp.permissions import can_manage_class, require
 from quizapp.quiz.forms import ConfirmForm
 from quizapp.teach import bp
-from quizapp.teach.class_forms import ClassForm
+from quizapp.teach.class_forms import AssignmentForm, ClassForm
 
 
 def managed_class(class_id: int) -> Classroom:
@@ -20,9 +20,31 @@ def managed_class(class_id: int) -> Classroom:
     return classroom
 
 
-def _confirmed() -> None:
+def confirmed() -> None:
+    """Abort with 400 unless the button's form (its CSRF token) is valid."""
     if not ConfirmForm().validate_on_submit():
         abort(400)
+
+
+def assignment_form(classroom_id: int) -> AssignmentForm:
+    """The "assign a quiz" form with the quizzes this teacher may assign."""
+    form = AssignmentForm(prefix="assign")
+    form.quiz.choices = [
+        (quiz.id, quiz.title) for quiz in assignments.assignable_quizzes(current_user)
+    ]
+    return form
+
+
+def render_class(classroom, assign_form=None):
+    """The class page: join code, assignments and roster."""
+    return render_template(
+        "teach/classes/detail.html",
+        classroom=classroom,
+        roster=rosters.roster(classroom.id),
+        assignments=assignments.class_assignments(classroom.id),
+        assign_form=assign_form or assignment_form(classroom.id),
+        form=ConfirmForm(),
+    )
 
 
 @bp.route("/classes", methods=["GET", "POST"])
@@ -38,19 +60,13 @@ def classes():
 
 @bp.route("/classes/<int:class_id>")
 def class_detail(class_id: int):
-    classroom = managed_class(class_id)
-    return render_template(
-        "teach/classes/detail.html",
-        classroom=classroom,
-        roster=rosters.roster(classroom.id),
-        form=ConfirmForm(),
-    )
+    return render_class(managed_class(class_id))
 
 
 @bp.post("/classes/<int:class_id>/code")
 def rotate_code(class_id: int):
     classroom = managed_class(class_id)
-    _confirmed()
+    confirmed()
     rosters.rotate_code(classroom.id)
     flash("New join code made; the old one no longer works.", "success")
     return redirect(url_for("teach.class_detail", class_id=class_id))
@@ -61,7 +77,7 @@ def set_joining(class_id: int, action: str):
     classroom = managed_class(class_id)
     if action not in ("open", "close"):
         abort(404)
-    _confirmed()
+    confirmed()
     rosters.set_join_open(classroom.id, action == "open")
     flash("Students can join again." if action == "open" else "Joining is closed.", "success")
     return redirect(url_for("teach.class_detail", class_id=class_id))
@@ -70,7 +86,7 @@ def set_joining(class_id: int, action: str):
 @bp.post("/classes/<int:class_id>/students/<int:user_id>/remove")
 def remove_student(class_id: int, user_id: int):
     classroom = managed_class(class_id)
-    _confirmed()
+    confirmed()
     if rosters.remove_student(classroom.id, user_id):
         flash("The student was removed from the class.", "success")
     else:
@@ -81,7 +97,7 @@ def remove_student(class_id: int, user_id: int):
 @bp.post("/classes/<int:class_id>/archive")
 def archive_class(class_id: int):
     classroom = managed_class(class_id)
-    _confirmed()
+    confirmed()
     rosters.archive_class(classroom.id)
     flash(f"{classroom.name} was archived.", "success")
     return redirect(url_for("teach.classes"))

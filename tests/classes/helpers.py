@@ -24,3 +24,20 @@ def make_class(client, teacher_email: str, name: str = "Year 9 Science") -> int:
 def join_code(app, class_id: int) -> str:
     with app.app_context():
         return db.session.scalar(sa.select(Classroom.join_code).where(Classroom.id == class_id))
+
+
+def join(client, app, class_id: int, email: str) -> None:
+    """Log in as the student and join the class with its code."""
+    login(client, email)
+    client.post("/join", data={"code": join_code(app, class_id)})
+
+
+def assign(client, class_id: int, quiz_id: int, **fields) -> object:
+    """Post the "assign a quiz" form (as the logged-in teacher)."""
+    data = {"assign-quiz": quiz_id, "assign-late_policy": "refuse"}
+    data.update({f"assign-{name}": value for name, value in fields.items()})
+    return client.post(f"/teach/classes/{class_id}/assignments", data=data)
+
+
+def form_time(moment) -> str:
+    return moment.strftime("%Y-%m-%dT%H:%M")
