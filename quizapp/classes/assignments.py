@@ -41,6 +41,14 @@ def assignable_quizzes(teacher: User) -> list[Quiz]:
     return list(db.session.scalars(query))
 
 
+def managed_quizzes(teacher: User) -> list[Quiz]:
+    """The quizzes whose results the teacher sees across classes: their own (all, for admins)."""
+    query = sa.select(Quiz).order_by(Quiz.title, Quiz.id)
+    if not is_admin(teacher):
+        query = query.where(Quiz.owner_id == teacher.id)
+    return list(db.session.scalars(query))
+
+
 def _audit(action: str, assignment: Assignment, summary: str, **extra) -> None:
     audit.record(
         action, target_type="assignment", target_id=assignment.id, summary=summary, **extra

@@ -7,6 +7,7 @@ and quiz, unique attempt numbers); these functions turn a lost race into
 the outcome the winner produced.
 """
 
+import logging
 import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -19,6 +20,7 @@ from sqlalchemy.orm import joinedload
 from quizapp.classes.terms import AssignmentTerms
 from quizapp.database import writes
 from quizapp.extensions import db
+from quizapp.jobs import periodic
 from quizapp.models import (
     Attempt,
     AttemptState,
@@ -31,6 +33,8 @@ from quizapp.models import (
 from quizapp.models.base import utcnow
 from quizapp.questiontypes import get_type
 from quizapp.quiz.selection import draw_questions, pool_for
+
+logger = logging.getLogger(__name__)
 
 
 class AttemptError(Exception):
@@ -298,3 +302,35 @@ def submit_attempt(attempt_id: int, now: datetime | None = None) -> bool:
     if is_past_deadline(attempt, now):
         return finish_attempt(attempt_id, AttemptState.TIMED_OUT, attempt.deadline)
     return finish_attempt(attempt_id, AttemptState.SUBMITTED, now)
+
+
+def close_expired_attempts(now: datetime | None = None, **scope: int) -> int:
+    """Close every open attempt whose deadline (plus grace) has passed; the number closed.
+
+    Each is closed as timed out at its deadline with the answers saved before
+    it, exactly as when its student comes back. ``scope`` narrows the search
+    (``quiz_id=...`` or ``assignment_id=...``). Results, analysis and exports
+    call this first, and the job consumer runs it every minute, so an attempt
+    nobody looked at still counts as what it is.
+    """
+    now = now or utcnow()
+    query = sa.select(Attempt.id, Attempt.deadline).where(
+        Attempt.state == AttemptState.OPEN,
+        Attempt.deadline.is_not(None),
+        Attempt.deadline < now - grace(),
+    )
+    for column, value in scope.items():
+        query = query.where(getattr(Attempt, column) == value)
+    expired = db.session.execute(query).all()
+    closed = 0
+    for attempt_id, deadline in expired:
+        closed += finish_attempt(attempt_id, AttemptState.TIMED_OUT, deadline)
+    return closed
+
+
+@periodic("close_expired_attempts", minute="*")
+def close_all_expired_attempts() -> None:
+    """Housekeeping: time out every attempt left open past its deadline."""
+    closed = close_expired_attempts()
+    if closed:
+        logger.info("Closed %d attempts past their deadline", closed)

@@ -55,7 +55,8 @@ def classes():
         flash(f"Class created. Students join with the code {classroom.join_code}.", "success")
         return redirect(url_for("teach.class_detail", class_id=classroom.id))
     rows = rosters.classes_of(current_user)
-    return render_template("teach/classes/list.html", rows=rows, form=form)
+    quizzes = assignments.managed_quizzes(current_user)
+    return render_template("teach/classes/list.html", rows=rows, form=form, quizzes=quizzes)
 
 
 @bp.route("/classes/<int:class_id>")

@@ -1,0 +1,250 @@
+"""Per-question analysis of a set of finished attempts, aggregated in SQL.
+
+- **Facility**: the mean score on the question (0..1).
+- **Discrimination**: the point-biserial correlation (Pearson's r) between
+  the score on the question and the score on the rest of the attempt (the
+  attempt's total without this question), so a question does not correlate
+  with itself. It lies between -1 and 1; negative means stronger students
+  did worse on it.
+- **Option picks** for choice questions (mcq, multi, true/false), per version.
+
+Flags point at questions that look broken: negative discrimination, a
+distractor nobody picked, a correct option almost nobody picked.
+"""
+
+import json
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import sqlalchemy as sa
+
+from quizapp.extensions import db
+from quizapp.models import Attempt, Question, QuestionVersion, Response
+
+CHOICE_TYPES = ("mcq", "multi", "truefalse")
+# Flags need this many answers before they say anything.
+MIN_RESPONSES = 5
+# A correct option picked by fewer than this share of students is flagged.
+RARELY_PICKED = 0.2
+
+
+@dataclass
+class OptionPicks:
+    label: str
+    correct: bool
+    picks: int = 0
+
+
+@dataclass
+class VersionPicks:
+    version_number: int
+    responses: int
+    options: list[OptionPicks]
+
+
+@dataclass
+class QuestionStats:
+    """One question's line in the analysis."""
+
+    question_id: int
+    prompt: str
+    qtype: str
+    responses: int
+    facility: float | None
+    discrimination: float | None
+    picks: list[VersionPicks] = field(default_factory=list)
+
+    @property
+    def flags(self) -> list[str]:
+        """What looks wrong with the question, in words."""
+        flags = []
+        if self.responses < MIN_RESPONSES:
+            return flags
+        if self.discrimination is not None and self.discrimination < 0:
+            flags.append("Negative discrimination: stronger students did worse on it.")
+        for version in self.picks:
+            if version.responses < MIN_RESPONSES:
+                continue
+            for option in version.options:
+                share = option.picks / version.responses
+                if not option.correct and option.picks == 0:
+                    flags.append(f"Nobody picked the distractor “{option.label}”.")
+                elif option.correct and share < RARELY_PICKED:
+                    flags.append(f"Almost nobody picked the correct “{option.label}”.")
+        return flags
+
+
+def _pearson(n, sx, sy, sxx, syy, sxy) -> float | None:
+    if not n or n < 2:
+        return None
+    var_x = n * sxx - sx * sx
+    var_y = n * syy - sy * sy
+    if var_x <= 1e-12 or var_y <= 1e-12:
+        return None
+    return (n * sxy - sx * sy) / math.sqrt(var_x * var_y)
+
+
+def _score_sums(scope: sa.ColumnElement[bool]):
+    """Per question: n and the sums the facility and the correlation need."""
+    x = sa.func.coalesce(Response.score, 0.0)
+    shown = sa.func.count(Response.id).over(partition_by=Response.attempt_id)
+    rest = Attempt.score * shown - x
+    scored = (
+        sa.select(QuestionVersion.question_id, x.label("x"), rest.label("y"))
+        .join(Attempt, Attempt.id == Response.attempt_id)
+        .join(QuestionVersion, QuestionVersion.id == Response.question_version_id)
+        .where(scope)
+        .subquery()
+    )
+    x, y = scored.c.x, scored.c.y
+    return db.session.execute(
+        sa.select(
+            scored.c.question_id,
+            sa.func.count(),
+            sa.func.sum(x),
+            sa.func.sum(y),
+            sa.func.sum(x * x),
+            sa.func.sum(y * y),
+            sa.func.sum(x * y),
+        ).group_by(scored.c.question_id)
+    ).all()
+
+
+def _pick_counts(scope: sa.ColumnElement[bool]) -> dict[int, list[tuple[str | None, int]]]:
+    """Per choice-question version: each distinct answer (JSON text) and how often."""
+    answer = sa.cast(Response.answer, sa.Text)
+    rows = db.session.execute(
+        sa.select(Response.question_version_id, answer, sa.func.count())
+        .join(Attempt, Attempt.id == Response.attempt_id)
+        .join(QuestionVersion, QuestionVersion.id == Response.question_version_id)
+        .where(scope, QuestionVersion.type.in_(CHOICE_TYPES))
+        .group_by(Response.question_version_id, answer)
+    ).all()
+    counts: dict[int, list[tuple[str | None, int]]] = defaultdict(list)
+    for version_id, text, count in rows:
+        counts[version_id].append((text, count))
+    return counts
+
+
+def _version_picks(version: QuestionVersion, answers: list[tuple[str | None, int]]):
+    data = version.data
+    if version.type == "truefalse":
+        options = [
+            OptionPicks("True", data.get("answer") is True),
+            OptionPicks("False", data.get("answer") is False),
+        ]
+        index = {True: 0, False: 1}
+    else:
+        keys = data.get("answers") if version.type == "multi" else [data.get("answer")]
+        options = [OptionPicks(str(o), o in (keys or ())) for o in data.get("options") or []]
+        index = {i: i for i in range(len(options))}
+    total = 0
+    for text, count in answers:
+        total += count
+        picked = _decode(text)
+        for choice in picked if isinstance(picked, list) else [picked]:
+            if not _is_choice(choice, version.type == "truefalse"):
+                continue
+            position = index.get(choice)
+            if position is not None:
+                options[position].picks += count
+    return VersionPicks(version.number, total, options)
+
+
+def _is_choice(value, truefalse: bool) -> bool:
+    """A stored pick: a bool for true/false, an option index (never a bool) otherwise."""
+    if truefalse:
+        return isinstance(value, bool)
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _decode(text: str | None):
+    if text is None:
+        return None
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None
+
+
+def question_analysis(scope: sa.ColumnElement[bool]) -> list[QuestionStats]:
+    """The analysis of every question answered in the attempts ``scope`` selects."""
+    sums = _score_sums(scope)
+    if not sums:
+        return []
+    picks = _pick_counts(scope)
+    question_ids = [row[0] for row in sums]
+    current = db.session.execute(
+        sa.select(Question.id, QuestionVersion)
+        .join(
+            QuestionVersion,
+            sa.and_(
+                QuestionVersion.question_id == Question.id,
+                QuestionVersion.number == Question.current_version,
+            ),
+        )
+        .where(Question.id.in_(question_ids))
+    ).all()
+    latest = {question_id: version for question_id, version in current}
+    picked_versions = (
+        db.session.scalars(
+            sa.select(QuestionVersion).where(QuestionVersion.id.in_(list(picks)))
+        ).all()
+        if picks
+        else []
+    )
+    by_question: dict[int, list[VersionPicks]] = defaultdict(list)
+    for version in sorted(picked_versions, key=lambda v: v.number):
+        by_question[version.question_id].append(_version_picks(version, picks[version.id]))
+    stats = []
+    for question_id, n, sx, sy, sxx, syy, sxy in sums:
+        version = latest[question_id]
+        sx, sy, sxx, syy, sxy = (float(v or 0) for v in (sx, sy, sxx, syy, sxy))
+        stats.append(
+            QuestionStats(
+                question_id=question_id,
+                prompt=version.prompt,
+                qtype=version.type,
+                responses=n,
+                facility=sx / n if n else None,
+                discrimination=_pearson(n, sx, sy, sxx, syy, sxy),
+                picks=by_question.get(question_id, []),
+            )
+        )
+    stats.sort(key=lambda s: (s.discrimination is None, s.discrimination or 0, s.question_id))
+    return stats
+
+
+ANALYSIS_HEADER = [
+    "Question id",
+    "Question",
+    "Type",
+    "Responses",
+    "Facility (%)",
+    "Discrimination (point-biserial r)",
+    "Option picks",
+    "Flags",
+]
+
+
+def analysis_rows(stats: list[QuestionStats]):
+    """The analysis as CSV rows."""
+    for item in stats:
+        picks = "; ".join(
+            f"v{version.version_number}: "
+            + ", ".join(
+                f"{o.label}{' (correct)' if o.correct else ''}={o.picks}" for o in version.options
+            )
+            for version in item.picks
+        )
+        yield [
+            item.question_id,
+            item.prompt,
+            item.qtype,
+            item.responses,
+            round(item.facility * 100, 1) if item.facility is not None else None,
+            round(item.discrimination, 3) if item.discrimination is not None else None,
+            picks,
+            " ".join(item.flags),
+        ]
