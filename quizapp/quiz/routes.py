@@ -44,6 +44,10 @@ def _user_id() -> int | None:
     return current_user.id if current_user.is_authenticated else None
 
 
+def _is_student() -> bool:
+    return current_user.is_authenticated and not current_user.is_teacher
+
+
 @bp.route("/")
 def home():
     sections = progress.topic_sections(_user_id(), current_app.config["SEED_DIR"])
@@ -51,7 +55,7 @@ def home():
         "quiz/home.html",
         sections=sections,
         form=ConfirmForm(),
-        classwork=classwork_for(current_user) if current_user.is_authenticated else None,
+        classwork=classwork_for(current_user) if _is_student() else None,
         join_form=JoinClassForm(),
     )
 
