@@ -1,17 +1,19 @@
-"""Student views for classes: join a class with its code."""
+"""Student views for classes: join a class with its code, challenge a question."""
 
 from dataclasses import dataclass
 
+import sqlalchemy as sa
 from flask import current_app, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 
-from quizapp.classes import assignments, rosters
-from quizapp.extensions import limiter
-from quizapp.models import Classroom, User
+from quizapp.classes import assignments, challenges, regrade, rosters
+from quizapp.extensions import db, limiter
+from quizapp.models import Attempt, ChallengeReason, Classroom, User
 from quizapp.models.base import utcnow
 from quizapp.quiz import bp
-from quizapp.quiz.forms import JoinClassForm
+from quizapp.quiz.forms import ChallengeForm, JoinClassForm
+from quizapp.quiz.visibility import review_visibility
 
 
 @dataclass(frozen=True)
@@ -27,6 +29,15 @@ def classwork_for(user: User) -> Classwork:
     return Classwork(
         classes=rosters.classes_joined(user.id), work=assignments.work_for(user.id, utcnow())
     )
+
+
+def review_extras(attempt: Attempt) -> dict:
+    """What the review page shows beside each question: challenges and regrades."""
+    return {
+        "challenges": challenges.challenges_of_attempt(attempt.id),
+        "regrades": regrade.notes_for_attempt(attempt.id),
+        "challenge_form": ChallengeForm,
+    }
 
 
 def _join_limit() -> str:
@@ -58,3 +69,31 @@ def join():
             return redirect(url_for("quiz.home"))
     status = 422 if form.errors else 200
     return render_template("quiz/join.html", join_form=form), status
+
+
+@bp.post("/attempt/<int:attempt_id>/q/<int:position>/challenge")
+@login_required
+def challenge(attempt_id: int, position: int):
+    attempt = db.first_or_404(
+        sa.select(Attempt).where(Attempt.id == attempt_id, Attempt.user_id == current_user.id)
+    )
+    form = ChallengeForm(prefix=f"challenge{position}")
+    target = url_for("quiz.results", attempt_id=attempt.id) + f"#review-{position}"
+    if attempt.is_open or not review_visibility(attempt, (), utcnow()).shows_questions:
+        flash("Questions can be challenged once their answers are shown.", "warning")
+    elif not form.validate_on_submit():
+        flash(" ".join(error for errors in form.errors.values() for error in errors), "warning")
+    else:
+        try:
+            challenges.raise_challenge(
+                current_user.id,
+                attempt.id,
+                position,
+                ChallengeReason(form.reason.data),
+                form.comment.data,
+            )
+        except challenges.ChallengeError as error:
+            flash(str(error), "warning")
+        else:
+            flash("Your challenge was sent to your teacher.", "success")
+    return redirect(target)

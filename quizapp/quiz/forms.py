@@ -1,9 +1,10 @@
 """Forms for taking a quiz."""
 
 from flask_wtf import FlaskForm
-from wtforms import StringField
-from wtforms.validators import DataRequired, Optional, Regexp
+from wtforms import RadioField, SelectChoice, StringField, TextAreaField
+from wtforms.validators import DataRequired, InputRequired, Length, Optional, Regexp
 
+from quizapp.classes.challenges import REASON_LABELS
 from quizapp.models import QuestionVersion
 from quizapp.questiontypes import QuestionType
 
@@ -30,4 +31,21 @@ class JoinClassForm(FlaskForm):
 
     code = StringField(
         "Join code", validators=[DataRequired(message="Type the code your teacher gave you.")]
+    )
+
+
+class ChallengeForm(FlaskForm):
+    """A student's challenge to one question of a finished attempt."""
+
+    reason = RadioField(
+        "What is wrong?",
+        choices=[SelectChoice(reason.value, label) for reason, label in REASON_LABELS.items()],
+        validators=[InputRequired(message="Choose what is wrong.")],
+    )
+    comment = TextAreaField(
+        "Explain",
+        validators=[
+            DataRequired(message="Say what is wrong, so your teacher can check."),
+            Length(max=2000),
+        ],
     )

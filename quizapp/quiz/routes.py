@@ -28,7 +28,7 @@ from quizapp.quiz.attempts import (
     submit_attempt,
 )
 from quizapp.quiz.attempts import save_answer as store_answer
-from quizapp.quiz.classwork import classwork_for
+from quizapp.quiz.classwork import classwork_for, review_extras
 from quizapp.quiz.forms import ConfirmForm, JoinClassForm, answer_form_class
 from quizapp.quiz.review import review_items
 from quizapp.quiz.visibility import next_showing, review_visibility
@@ -273,6 +273,7 @@ def results(attempt_id: int):
         items=review_items(responses, visibility),
         visibility=visibility,
         next_showing=lambda part: next_showing(attempt.quiz, part, now),
+        **review_extras(attempt),
     )
 
 

@@ -12,4 +12,11 @@ from quizapp.models import Role
 bp = Blueprint("teach", __name__, url_prefix="/teach")
 require_role_before_request(bp, Role.TEACHER)
 
-from quizapp.teach import assignments, banks, classes, questions, results  # noqa: E402,F401
+from quizapp.teach import (  # noqa: E402,F401
+    assignments,
+    banks,
+    challenges,
+    classes,
+    questions,
+    results,
+)

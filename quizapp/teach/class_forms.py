@@ -1,5 +1,6 @@
 """Forms for classes, assignments and challenges in the teacher's workspace."""
 
+import json
 from datetime import UTC, datetime
 
 from flask_wtf import FlaskForm
@@ -11,6 +12,7 @@ from wtforms import (
     SelectField,
     StringField,
     SubmitField,
+    TextAreaField,
     ValidationError,
 )
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange, Optional
@@ -86,3 +88,41 @@ class AdjustmentForm(FlaskForm):
         validators=[InputRequired(), NumberRange(min=0, max=50, message="Between 0 and 50.")],
     )
     submit = SubmitField("Save adjustment")
+
+
+class AnswerChallengeForm(FlaskForm):
+    """Reject a challenge with a reply, or accept it."""
+
+    reply = TextAreaField("Reply to the student", validators=[Length(max=2000)])
+    reject = SubmitField("Reject")
+    accept = SubmitField("Accept and fix the question")
+
+    def validate_reply(self, field) -> None:
+        if self.reject.data and not (field.data or "").strip():
+            raise ValidationError("Say why, so the student understands.")
+
+
+class FixQuestionForm(FlaskForm):
+    """A corrected version of a question: prompt, answer data (JSON), explanation."""
+
+    prompt = TextAreaField("Question", validators=[DataRequired(), Length(max=5000)])
+    data = TextAreaField("Answer data (JSON)", validators=[DataRequired(), Length(max=20000)])
+    explanation = TextAreaField("Explanation", validators=[Length(max=5000)])
+    change_note = StringField("What changed", validators=[DataRequired(), Length(max=300)])
+    submit = SubmitField("Save new version")
+
+    def validate_data(self, field) -> None:
+        try:
+            value = json.loads(field.data)
+        except ValueError as error:
+            raise ValidationError(f"This is not valid JSON: {error}.") from None
+        if not isinstance(value, dict):
+            raise ValidationError("The answer data must be a JSON object.")
+        self.parsed_data = value
+
+
+class RegradeForm(FlaskForm):
+    """Confirm a regrade."""
+
+    note = StringField("Note (optional)", validators=[Length(max=300)])
+    submit = SubmitField("Apply the regrade")
