@@ -1,4 +1,4 @@
-"""The ``flask`` commands quizapp adds: ``users``, ``seed`` and ``jobs``."""
+"""The ``flask`` commands quizapp adds: ``users``, ``seed``, ``jobs`` and ``questions``."""
 
 from flask import Flask
 
@@ -6,9 +6,11 @@ from flask import Flask
 def register_commands(app: Flask) -> None:
     """Attach every command group to the application."""
     from quizapp.commands.jobs import jobs
+    from quizapp.commands.questions import questions
     from quizapp.commands.seed import seed
     from quizapp.commands.users import users
 
     app.cli.add_command(users)
     app.cli.add_command(seed)
     app.cli.add_command(jobs)
+    app.cli.add_command(questions)

@@ -234,3 +234,33 @@ def shown_value(index: Any, order: list[int]) -> str | None:
     if not is_int(index) or index not in order:
         return None
     return str(order.index(index))
+
+
+def optional_list_problems(data: dict[str, Any], key: str, size: int, item: str) -> list[str]:
+    """Check an optional per-answer list (``fractions`` or ``feedback``) parallel to answers.
+
+    ``item`` is ``"fraction"`` (numbers from -1 to 1) or ``"text"``.
+    """
+    if key not in data:
+        return []
+    value = data[key]
+    if not isinstance(value, list) or len(value) != size:
+        return [f"'{key}' must list one entry per answer ({size})."]
+    if item == "fraction" and not all(is_number(v) and -1 <= v <= 1 for v in value):
+        return [f"Every entry of '{key}' must be a number from -1 to 1."]
+    if item == "text" and not all(isinstance(v, str) for v in value):
+        return [f"Every entry of '{key}' must be text (it may be empty)."]
+    return []
+
+
+def answer_fraction(data: dict[str, Any], index: int, default: float) -> float:
+    """The weight of answer ``index`` from the optional ``fractions`` list, else ``default``."""
+    fractions = data.get("fractions")
+    if isinstance(fractions, list) and 0 <= index < len(fractions) and is_number(fractions[index]):
+        return float(fractions[index])
+    return default
+
+
+def clamp_mark(value: float) -> float:
+    """A mark within 0.0 to 1.0: negative weights never take a question below zero."""
+    return max(0.0, min(1.0, value))

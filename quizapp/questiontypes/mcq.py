@@ -11,9 +11,12 @@ from quizapp.questiontypes.base import (
     NO_ANSWER,
     UNREADABLE_ANSWER,
     QuestionType,
+    answer_fraction,
+    clamp_mark,
     data_problems,
     fold_text,
     is_index,
+    optional_list_problems,
     original_index,
     shown_choices,
     shown_value,
@@ -27,8 +30,11 @@ class MultipleChoice(QuestionType):
     """One answer among 2-8 options.
 
     Data: ``options: [str]``, ``answer: str`` (one of the options).
+    Optional: ``fractions: [number]`` (a weight from -1 to 1 per option, 1 for the
+    answer; imported partial credit) and ``feedback: [str]`` (per option).
     Answer: the original index of the chosen option.
-    Grading: 1.0 for the correct option, otherwise 0.0.
+    Grading: 1.0 for the correct option, otherwise 0.0; with ``fractions``, the
+    chosen option's weight (never below 0).
     """
 
     name = "mcq"
@@ -47,6 +53,13 @@ class MultipleChoice(QuestionType):
             folded = [fold_text(o) for o in data["options"] if isinstance(o, str)]
             hint = " (it differs only in case or spacing)" if fold_text(answer) in folded else ""
             problems.append(f"'answer' {answer!r} is not one of the options{hint}.")
+        elif problems:
+            return problems
+        size = len(data["options"]) if isinstance(data.get("options"), list) else 0
+        problems += optional_list_problems(data, "fractions", size, "fraction")
+        problems += optional_list_problems(data, "feedback", size, "text")
+        if not problems and answer_fraction(data, data["options"].index(answer), 1.0) != 1:
+            problems.append("The answer's weight in 'fractions' must be 1 (100%).")
         return problems
 
     def shown_order(self, data: dict[str, Any], rng: random.Random, shuffle: bool) -> list[int]:
@@ -73,7 +86,8 @@ class MultipleChoice(QuestionType):
         options = data.get("options") or []
         if not is_index(answer, len(options)):
             return 0.0
-        return 1.0 if options[answer] == data.get("answer") else 0.0
+        full = 1.0 if options[answer] == data.get("answer") else 0.0
+        return clamp_mark(answer_fraction(data, answer, full))
 
     def describe_correct(self, data: dict[str, Any]) -> str:
         return str(data["answer"])

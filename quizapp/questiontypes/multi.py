@@ -12,8 +12,11 @@ from quizapp.questiontypes.base import (
     NO_ANSWER,
     UNREADABLE_ANSWER,
     QuestionType,
+    answer_fraction,
+    clamp_mark,
     data_problems,
     is_index,
+    optional_list_problems,
     original_index,
     shown_choices,
     shown_value,
@@ -23,6 +26,17 @@ from quizapp.questiontypes.base import (
 )
 
 
+def _weight_problems(options: list[str], answers: list[str], fractions: list[float]) -> list[str]:
+    problems = []
+    positive = [option for option, weight in zip(options, fractions, strict=True) if weight > 0]
+    if set(positive) != set(answers):
+        problems.append("'answers' must be exactly the options with a positive weight.")
+    total = sum(weight for weight in fractions if weight > 0)
+    if abs(total - 1) > 0.001:
+        problems.append(f"The positive weights add up to {total:.0%}, not 100%.")
+    return problems
+
+
 class MultipleResponse(QuestionType):
     """Any number of correct options among 2-8; the student ticks every one that applies.
 
@@ -30,6 +44,10 @@ class MultipleResponse(QuestionType):
     Answer: the sorted original indices of the ticked options.
     Grading: ``max(0, (right picks - wrong picks) / number of correct options)``,
     so ticking everything earns nothing unless every option is correct.
+    Optional: ``fractions: [number]``, a weight from -1 to 1 per option (the
+    correct options' weights add up to 1, wrong ones are 0 or negative), and
+    ``feedback: [str]`` per option. With ``fractions`` the mark is the sum of the
+    ticked options' weights, kept within 0 to 1 (Moodle's rule).
     """
 
     name = "multi"
@@ -54,6 +72,12 @@ class MultipleResponse(QuestionType):
         for answer in answers:
             if answer not in options:
                 problems.append(f"'answers' entry {answer!r} is not one of the options.")
+        if problems:
+            return problems
+        problems += optional_list_problems(data, "fractions", len(options), "fraction")
+        problems += optional_list_problems(data, "feedback", len(options), "text")
+        if not problems and "fractions" in data:
+            problems += _weight_problems(options, answers, data["fractions"])
         return problems
 
     def shown_order(self, data: dict[str, Any], rng: random.Random, shuffle: bool) -> list[int]:
@@ -95,6 +119,8 @@ class MultipleResponse(QuestionType):
         if not all(is_index(i, len(options)) for i in answer):
             return 0.0
         picked = set(answer)
+        if "fractions" in data:
+            return clamp_mark(sum(answer_fraction(data, i, 0.0) for i in picked))
         right = len(picked & correct)
         wrong = len(picked - correct)
         return max(0.0, (right - wrong) / len(correct))

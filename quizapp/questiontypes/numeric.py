@@ -47,6 +47,32 @@ def _with_unit(value: float, unit: str) -> str:
     return f"{format_number(value)} {unit}".strip()
 
 
+def _within(answer: float, key: Any, tolerance: Any) -> bool:
+    if not (is_number(key) and is_number(tolerance)):
+        return False
+    return abs(answer - key) <= tolerance + _FLOAT_SLACK * max(abs(key), 1.0)
+
+
+def _alternative_problems(alternatives: Any) -> list[str]:
+    if not isinstance(alternatives, list):
+        return ["'alternatives' must be a list."]
+    for other in alternatives:
+        if not (
+            isinstance(other, dict)
+            and is_number(other.get("answer"))
+            and is_number(other.get("tolerance"))
+            and other["tolerance"] >= 0
+            and is_number(other.get("fraction"))
+            and 0 <= other["fraction"] <= 1
+            and isinstance(other.get("feedback", ""), str)
+        ):
+            return [
+                "Each of 'alternatives' needs an answer, a tolerance of at least 0,"
+                " a fraction from 0 to 1 and optional feedback text."
+            ]
+    return []
+
+
 class Numeric(QuestionType):
     """A number typed by the student.
 
@@ -55,6 +81,9 @@ class Numeric(QuestionType):
     Answer: the number as a float.
     Grading: 1.0 when ``|answer - key| <= tolerance`` (plus a 1e-9 relative
     slack for float error), otherwise 0.0.
+    Optional: ``feedback: str`` for the answer and ``alternatives: [{answer,
+    tolerance, fraction, feedback}]``, further accepted numbers each earning its
+    ``fraction`` (0 to 1); the best matching one counts.
     """
 
     name = "numeric"
@@ -72,7 +101,9 @@ class Numeric(QuestionType):
             problems.append("'tolerance' must be a number of at least 0.")
         if not isinstance(data.get("unit"), str):
             problems.append("'unit' must be text (it may be empty).")
-        return problems
+        if "feedback" in data and not isinstance(data["feedback"], str):
+            problems.append("'feedback' must be text.")
+        return problems + _alternative_problems(data.get("alternatives", []))
 
     def form_fields(self, data: dict[str, Any], order: list[int]) -> dict[str, UnboundField]:
         return {
@@ -95,8 +126,16 @@ class Numeric(QuestionType):
         key, tolerance = data.get("answer"), data.get("tolerance", 0)
         if not (is_number(answer) and is_number(key) and is_number(tolerance)):
             return 0.0
-        slack = _FLOAT_SLACK * max(abs(key), 1.0)
-        return 1.0 if abs(answer - key) <= tolerance + slack else 0.0
+        if _within(answer, key, tolerance):
+            return 1.0
+        return max(
+            (
+                max(0.0, min(1.0, other["fraction"]))
+                for other in data.get("alternatives") or ()
+                if isinstance(other, dict) and _within(answer, other["answer"], other["tolerance"])
+            ),
+            default=0.0,
+        )
 
     def describe_correct(self, data: dict[str, Any]) -> str:
         tolerance = format_number(data.get("tolerance", 0))

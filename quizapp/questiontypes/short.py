@@ -10,8 +10,10 @@ from quizapp.questiontypes.base import (
     NO_ANSWER,
     UNREADABLE_ANSWER,
     QuestionType,
+    answer_fraction,
     data_problems,
     normalise_answer,
+    optional_list_problems,
     string_list_problems,
 )
 from quizapp.questiontypes.typed_answers import answer_matches
@@ -29,6 +31,9 @@ class ShortAnswer(QuestionType):
     (see ``typed_answers``: case, punctuation, spacing, singular or plural, a
     leading determiner, possessive or preposition of place, either side of
     "Full Name (ABBR)", and a small typo in a long answer), otherwise 0.0.
+    Optional: ``fractions: [number]`` (a weight from 0 to 1 per variant, at
+    least one 1; the best matching variant's weight is earned) and
+    ``feedback: [str]`` per variant.
     """
 
     name = "short"
@@ -49,6 +54,10 @@ class ShortAnswer(QuestionType):
                     problems.append(f"'answers' entry {answer!r} has no letters or digits.")
                 if isinstance(answer, str) and len(answer.strip()) > MAX_LENGTH:
                     problems.append(f"'answers' entry {answer[:30]!r}... is too long to type.")
+            problems += optional_list_problems(data, "fractions", len(answers), "fraction")
+            problems += optional_list_problems(data, "feedback", len(answers), "text")
+            if "fractions" in data and not problems and max(data["fractions"]) != 1:
+                problems.append("One accepted answer must have the weight 1 (100%).")
         return problems
 
     def form_fields(self, data: dict[str, Any], order: list[int]) -> dict[str, UnboundField]:
@@ -76,7 +85,13 @@ class ShortAnswer(QuestionType):
         accepted = data.get("answers")
         if not isinstance(accepted, list):
             return 0.0
-        return 1.0 if answer_matches(answer[:MAX_LENGTH], accepted) else 0.0
+        typed = answer[:MAX_LENGTH]
+        matched = [
+            answer_fraction(data, i, 1.0)
+            for i, variant in enumerate(accepted)
+            if answer_matches(typed, [variant])
+        ]
+        return max(0.0, min(1.0, max(matched, default=0.0)))
 
     def describe_correct(self, data: dict[str, Any]) -> str:
         first, *others = data["answers"]

@@ -14,7 +14,8 @@ _VALUES = {"true": True, "false": False}
 class TrueFalse(QuestionType):
     """The prompt is a statement; the student says whether it is true.
 
-    Data: ``answer: bool``.
+    Data: ``answer: bool``; optional ``feedback: [str, str]``, shown for the
+    answers True and False.
     Answer: ``true`` or ``false``.
     Grading: 1.0 when it matches, otherwise 0.0.
     """
@@ -29,6 +30,13 @@ class TrueFalse(QuestionType):
             return problems
         if not isinstance(data.get("answer"), bool):
             problems.append("'answer' must be true or false.")
+        feedback = data.get("feedback")
+        if "feedback" in data and not (
+            isinstance(feedback, list)
+            and len(feedback) == 2
+            and all(isinstance(text, str) for text in feedback)
+        ):
+            problems.append("'feedback' must be two texts: for True, then for False.")
         return problems
 
     def form_fields(self, data: dict[str, Any], order: list[int]) -> dict[str, UnboundField]:
