@@ -21,6 +21,11 @@ def decode(raw: bytes) -> str:
         except UnicodeDecodeError as exc:
             raise FileTextError(f"The file says it is UTF-16 but is not: {exc.reason}.") from None
     else:
+        if b"\x00" in raw:
+            line = raw[: raw.index(b"\x00")].count(b"\n") + 1
+            raise FileTextError(
+                f"The file is not a text file (it holds a NUL byte on line {line}).", line
+            )
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:

@@ -17,6 +17,7 @@ from quizapp.teach import (  # noqa: E402,F401
     banks,
     challenges,
     classes,
+    imports,
     questions,
     results,
 )
