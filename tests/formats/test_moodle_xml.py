@@ -1,7 +1,5 @@
 """Moodle XML: the supported types read with a hardened parser; hostile XML refused."""
 
-import time
-
 from quizapp.formats import moodle_xml
 from quizapp.questiontypes import get_type
 
@@ -50,10 +48,8 @@ def test_external_entities_are_refused(read_fixture):
     assert "root:" not in str(result.as_dict())
 
 
-def test_entity_expansion_bomb_is_refused_quickly(read_fixture):
-    started = time.perf_counter()
+def test_entity_expansion_bomb_is_refused_before_expanding(read_fixture):
     result = read_fixture("bomb.xml")
-    assert time.perf_counter() - started < 1
     assert not result.questions
     assert "DTD or entities" in result.problems[0].message
 
