@@ -143,28 +143,21 @@ def test_a_preview_for_one_bank_cannot_be_confirmed_into_another(app, client, ba
 
 
 def test_a_crash_mid_import_leaves_the_bank_as_it_was(app, client, bank_slug, monkeypatch):
-    from quizapp.formats import store
+    from quizapp.teach import imports
 
     page = upload(client, bank_slug, "full.xml").get_data(as_text=True)
-    real_flush = db.session.flush
 
-    def failing_flush(*args, **kwargs):
-        real_flush(*args, **kwargs)
-        raise RuntimeError("disk full")
+    def crash(*args, **kwargs):
+        raise RuntimeError("disk full")  # after the questions were inserted, before commit
 
-    monkeypatch.setattr(store.db.session, "flush", failing_flush)
+    monkeypatch.setattr(imports.audit, "record", crash)
     response = client.post(f"/teach/banks/{bank_slug}/import/confirm",
                            data={"payload": payload_of(page)})  # fmt: skip
     assert response.status_code == 500
     monkeypatch.undo()
     assert question_count(app) == 0
     with app.app_context():
-        assert (
-            db.session.scalar(
-                sa.select(sa.func.count(AuditEvent.id)).where(AuditEvent.action == "bank.imported")
-            )
-            == 0
-        )
+        assert db.session.scalar(sa.select(sa.func.count(QuestionVersion.id))) == 0
 
 
 def test_export_page_lists_what_each_format_loses_and_every_download_works(app, client, bank_slug):

@@ -53,6 +53,8 @@ def _protect(text: str) -> str:
 
 
 def _restore(text: str) -> str:
+    if text.isascii():  # the placeholders are private-use characters
+        return text
     for code, char in _RESTORE.items():
         text = text.replace(code, char)
     return text

@@ -21,6 +21,7 @@ TOPIC_MAX = 40
 KEY_MAX = 80
 TITLE_MAX = 255
 CATEGORY_MAX = 255
+DIFFICULTIES = frozenset(d.value for d in Difficulty)
 # More questions than this in one file is refused: parsing stays bounded.
 MAX_QUESTIONS = 20_000
 
@@ -111,7 +112,7 @@ def question_problems(question: ParsedQuestion) -> list[str]:
     if not question.prompt.strip():
         problems.append("The question has no text.")
     problems += qtype.validate_data(question.data)
-    if question.difficulty not in {d.value for d in Difficulty}:
+    if question.difficulty not in DIFFICULTIES:
         problems.append(f"Unknown difficulty {question.difficulty!r} (easy, medium or hard).")
     if len(question.topic) > TOPIC_MAX:
         problems.append(f"The topic is longer than {TOPIC_MAX} characters.")

@@ -58,44 +58,38 @@ def import_questions(
 
     Keys from the file are kept when they are free in the bank; others get a
     fresh random key. Sources are kept only when they cite an article on this
-    site word for word.
+    site word for word. Rows go in with two bulk inserts, so a large file
+    takes two statements' time, not one round trip per question.
     """
     taken = set(db.session.scalars(sa.select(Question.key).where(Question.bank_id == bank.id)))
     articles = _articles(questions)
+    rows, versions = [], []
     for parsed in questions:
         key = parsed.key if parsed.key and _KEY.match(parsed.key) else ""
         if not key or key in taken or len(key) > KEY_MAX:
             key = _new_key()
         taken.add(key)
+        rows.append({"bank_id": bank.id, "key": key, "topic": parsed.topic,
+                     "category": parsed.category, "status": QuestionStatus.PUBLISHED,
+                     "current_version": 1})  # fmt: skip
         article = articles.get(parsed.article or "")
         sources = _checked_sources(parsed, article)
-        question = Question(
-            bank=bank,
-            key=key,
-            topic=parsed.topic,
-            category=parsed.category,
-            status=QuestionStatus.PUBLISHED,
-        )
-        question.versions.append(
-            QuestionVersion(
-                number=1,
-                type=parsed.type,
-                title=parsed.title,
-                prompt=parsed.prompt,
-                prompt_format=PromptFormat.PLAIN,
-                data=parsed.data,
-                explanation=parsed.explanation,
-                difficulty=Difficulty(parsed.difficulty),
-                rule=parsed.rule,
-                article_id=article.id if sources else None,
-                sources=sources,
-                author_id=author_id,
-                change_note="Imported",
-            )
-        )
-        db.session.add(question)
-    db.session.flush()
-    return len(questions)
+        versions.append({"number": 1, "type": parsed.type, "title": parsed.title,
+                         "prompt": parsed.prompt, "prompt_format": PromptFormat.PLAIN,
+                         "data": parsed.data, "explanation": parsed.explanation,
+                         "difficulty": Difficulty(parsed.difficulty), "rule": parsed.rule,
+                         "article_id": article.id if sources else None, "sources": sources,
+                         "fact_key": None, "author_id": author_id,
+                         "change_note": "Imported"})  # fmt: skip
+    if not rows:
+        return 0
+    ids = db.session.scalars(
+        sa.insert(Question).returning(Question.id, sort_by_parameter_order=True), rows
+    ).all()
+    for question_id, version in zip(ids, versions, strict=True):
+        version["question_id"] = question_id
+    db.session.execute(sa.insert(QuestionVersion), versions)
+    return len(rows)
 
 
 def bank_questions(bank: QuestionBank, *, include_retired: bool = False) -> list[ParsedQuestion]:
