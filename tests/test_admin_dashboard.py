@@ -180,3 +180,16 @@ def test_roles_are_counted_even_when_nobody_has_one(app):
             (Role.TEACHER, 0),
             (Role.ADMIN, 0),
         ]
+
+
+def test_chart_labels_are_compact_but_tables_exact():
+    assert [charts.compact(v) for v in (0, 950, 1000, 1234, 12345, 3_400_000)] == [
+        "0",
+        "950",
+        "1k",
+        "1.2k",
+        "12k",
+        "3.4M",
+    ]
+    chart = charts.column_chart("c", "T", "D", ["a"], [12345], headers=("x", "y"))
+    assert chart.bars[0].value_text == "12k" and chart.table_rows == [("a", "12,345")]

@@ -12,7 +12,12 @@ bp = Blueprint("admin", __name__, url_prefix="/admin")
 require_role_before_request(bp, Role.ADMIN)
 
 # The tabs of the admin area, in order: (endpoint, label).
-SECTIONS = [("admin.dashboard", "Dashboard"), ("admin.users", "Accounts")]
+SECTIONS = [
+    ("admin.dashboard", "Dashboard"),
+    ("admin.users", "Accounts"),
+    ("admin.statistics", "Item statistics"),
+    ("admin.audit", "Audit log"),
+]
 
 
 @bp.context_processor
@@ -20,4 +25,4 @@ def _admin_sections() -> dict:
     return {"admin_sections": SECTIONS}
 
 
-from quizapp.admin import accounts, dashboard, fresh  # noqa: E402,F401
+from quizapp.admin import accounts, audit_log, dashboard, fresh, statistics  # noqa: E402,F401

@@ -10,7 +10,7 @@ from quizapp.models import Classroom, Enrollment, Role, User
 PER_PAGE = 25
 
 
-def _escape_like(text: str) -> str:
+def escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
@@ -18,7 +18,7 @@ def search_statement(query: str = "", role: str = "", status: str = "") -> sa.Se
     """Accounts whose email or name contains ``query``, with the role and status asked for."""
     statement = sa.select(User).order_by(User.email)
     if query.strip():
-        pattern = f"%{_escape_like(query.strip().casefold())}%"
+        pattern = f"%{escape_like(query.strip().casefold())}%"
         statement = statement.where(
             sa.or_(
                 sa.func.lower(User.email).like(pattern, escape="\\"),

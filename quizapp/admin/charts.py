@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 WIDTH = 480
 HEIGHT = 250
-LEFT = 44
+LEFT = 52
 RIGHT = 8
 TOP = 22
 BOTTOM = 46
@@ -69,6 +69,16 @@ def _format(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
 
 
+def compact(value: float) -> str:
+    """A short label for a chart: 950, 1.2k, 12k, 3.4M (the data table has exact values)."""
+    for size, suffix in ((1_000_000, "M"), (1_000, "k")):
+        if abs(value) >= size:
+            scaled = value / size
+            text = f"{scaled:.1f}" if abs(scaled) < 10 else f"{scaled:.0f}"
+            return text.removesuffix(".0") + suffix
+    return _format(value)
+
+
 def column_chart(
     chart_id: str,
     title: str,
@@ -96,14 +106,14 @@ def column_chart(
                 y=round(TOP + plot_height - height, 2),
                 width=round(slot - gap, 2),
                 height=round(height, 2),
-                value_text=_format(value),
+                value_text=compact(value),
                 show_value=show_values and value > 0,
             )
         )
         if index % label_every == 0:
             x_ticks.append(Tick(round(x + (slot - gap) / 2, 2), label))
     y_ticks = [
-        Tick(round(TOP + plot_height * (1 - fraction), 2), _format(top * fraction))
+        Tick(round(TOP + plot_height * (1 - fraction), 2), compact(top * fraction))
         for fraction in (0, 0.5, 1)
     ]
     rows = [(label, _format(value)) for label, value in zip(labels, values, strict=True)]

@@ -80,8 +80,11 @@ def real_attempts_filter() -> sa.ColumnElement[bool]:
     return sa.and_(Attempt.state != AttemptState.OPEN, Attempt.is_preview.is_(False))
 
 
-def version_moments() -> list[VersionMoments]:
-    """The moments of every answered question version (one query)."""
+def version_moments(versions: sa.ColumnElement[bool] | None = None) -> list[VersionMoments]:
+    """The moments of every answered question version (one query).
+
+    ``versions``, a condition on :class:`QuestionVersion`, narrows the answers counted.
+    """
     x = sa.func.coalesce(Response.score, 0.0)
     y = Attempt.score
     sums = (
@@ -97,8 +100,12 @@ def version_moments() -> list[VersionMoments]:
         .join(Attempt, Attempt.id == Response.attempt_id)
         .where(real_attempts_filter())
         .group_by(Response.question_version_id)
-        .subquery()
     )
+    if versions is not None:
+        sums = sums.join(QuestionVersion, QuestionVersion.id == Response.question_version_id).where(
+            versions
+        )
+    sums = sums.subquery()
     return _attach_versions(sums)
 
 

@@ -42,16 +42,13 @@ def people(now: datetime | None = None) -> list[RoleCount]:
     teacher or admin when they logged in.
     """
     cutoff = (now or utcnow()) - timedelta(days=ACTIVE_DAYS)
-    attempted = (
-        sa.select(Attempt.id)
-        .where(
-            Attempt.user_id == User.id,
-            Attempt.started_at >= cutoff,
-            Attempt.is_preview.is_(False),
-        )
-        .exists()
+    attempted = sa.select(Attempt.user_id).where(
+        Attempt.started_at >= cutoff, Attempt.is_preview.is_(False)
     )
-    recent = sa.or_(User.last_login_at >= cutoff, sa.and_(User.role == Role.STUDENT, attempted))
+    recent = sa.or_(
+        User.last_login_at >= cutoff,
+        sa.and_(User.role == Role.STUDENT, User.id.in_(attempted)),
+    )
     rows = db.session.execute(
         sa.select(
             User.role,
