@@ -41,7 +41,7 @@ def log_in(page: Page, base: str, email: str) -> None:
 
 def test_admin_journey(page: Page, site: str):
     log_in(page, site, "boss@example.org")
-    page.get_by_role("link", name="Admin").click()
+    page.get_by_role("link", name="Admin", exact=True).click()
 
     # The dashboard: charts with their titles and data tables.
     expect(page.get_by_role("heading", name="People")).to_be_visible()
@@ -52,23 +52,23 @@ def test_admin_journey(page: Page, site: str):
     assert_accessible(page)
 
     # Promote a student to teacher.
-    page.get_by_role("link", name="Accounts").click()
+    page.get_by_role("link", name="Accounts", exact=True).click()
     page.get_by_label("Search email or name").fill("pupil")
     page.get_by_role("button", name="Search").click()
     page.get_by_role("link", name="pupil@example.org").click()
     assert_accessible(page)
-    page.get_by_label("Role").select_option("teacher")
+    page.get_by_role("combobox", name="Role", exact=True).select_option("teacher")
     page.get_by_role("button", name="Change role").click()
     expect(page.get_by_text("pupil@example.org is now a teacher.")).to_be_visible()
 
     # Deactivate another account, which then cannot log in.
-    page.get_by_role("link", name="Accounts").click()
+    page.get_by_role("link", name="Accounts", exact=True).click()
     page.get_by_role("link", name="leaver@example.org").click()
     page.get_by_role("button", name="Deactivate account").click()
     expect(page.get_by_text("leaver@example.org is deactivated")).to_be_visible()
 
     # Each action is in the audit log.
-    page.get_by_role("link", name="Audit log").click()
+    page.get_by_role("link", name="Audit log", exact=True).click()
     expect(page.get_by_text("pupil@example.org: student → teacher")).to_be_visible()
     expect(page.get_by_text("leaver@example.org: deactivated")).to_be_visible()
     assert_accessible(page)
