@@ -56,3 +56,11 @@ def add_attempt(
     db.session.add(attempt)
     db.session.commit()
     return attempt.id
+
+
+def recalculate(app) -> None:
+    """Recalculate the stored item statistics from the answers, as the periodic job does."""
+    from quizapp.admin import item_analysis
+
+    with app.app_context():
+        item_analysis.recalculate()

@@ -31,6 +31,7 @@ def test_admin_forms_refuse_posts_without_a_csrf_token(csrf_app, admin):
             {"email": "t@example.org", "display_name": "T", "password": "long enough pass"},
         ),
         ("/admin/confirm-password", {"password": PASSWORD}),
+        ("/admin/statistics/recalculate", {}),
     ]:
         assert client.post(path, data=data).status_code == 400, path
     with csrf_app.app_context():

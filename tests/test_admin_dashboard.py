@@ -18,7 +18,7 @@ from quizapp.models import (
     Role,
 )
 from quizapp.models.base import utcnow
-from tests.admin_helpers import add_attempt, login, make_user
+from tests.admin_helpers import add_attempt, login, make_user, recalculate
 from tests.factories import make_bank, make_quiz
 from tests.test_query_counts import count_queries
 
@@ -61,6 +61,7 @@ def _class_history(app, students: int, bank_slug="test-bank", quiz_slug="landing
                 },
                 started_at=utcnow() - timedelta(days=number % 3),
             )
+    recalculate(app)
     return quiz_id, versions
 
 
@@ -119,6 +120,7 @@ def test_hardest_questions_rank_by_facility_and_ignore_previews(app, admin_clien
     with app.app_context():
         for number in range(1, 20):
             add_attempt(admin["id"], quiz_id, number, {versions["q-tf"]: 0.0}, preview=True)
+    recalculate(app)
     page = admin_client.get("/admin/").get_data(as_text=True)
     hardest = page.split('id="hardest-heading"')[1].split("</table>")[0]
     rows = re.findall(r"<tr>\s*<td><a[^>]*>([^<]+)</a></td>\s*<td[^>]*>(\d+)%", hardest)

@@ -13,13 +13,14 @@ from quizapp.extensions import db
 from quizapp.models import (
     Challenge,
     ChallengeReason,
+    ItemStatistic,
     Question,
     QuestionVersion,
     Response,
     ReviewAction,
     ReviewDecision,
 )
-from tests.admin_helpers import add_attempt, login, make_user
+from tests.admin_helpers import add_attempt, login, make_user, recalculate
 from tests.factories import make_bank, make_quiz
 from tests.test_query_counts import count_queries
 
@@ -64,6 +65,7 @@ def _history(app, students: int = 8, slug: str = "test-bank", quiz: str = "landi
                     versions["q-num"]: 1.0 if strong else 0.0,
                 },
             )
+    recalculate(app)
     return quiz_id, versions
 
 
@@ -91,6 +93,7 @@ def test_rule_statistics_from_real_attempts_only(app, admin):
     with app.app_context():
         for number in range(2, 30):
             add_attempt(admin["id"], quiz_id, number, {versions["q-mcq"]: 1.0}, preview=True)
+        item_analysis.recalculate()
         groups = {g.key: g for g in item_stats.group_stats(Grouping.RULE)}
     camera, plain = groups["names.camera"], groups["tf.plain"]
     assert camera.answers == 8 and camera.facility == pytest.approx(0.5)
@@ -192,3 +195,57 @@ def test_statistics_pages_query_count_does_not_grow_with_data(app, admin_client)
             found.append(len(statements))
     for url, (small, large) in counts.items():
         assert small == large <= 10, url
+
+
+def test_pages_show_stored_figures_until_recalculated(app, admin_client, admin):
+    quiz_id, versions = _history(app)
+    page = admin_client.get("/admin/statistics").get_data(as_text=True)
+    assert "Question figures as of" in page
+    for number in range(2, 12):
+        with app.app_context():
+            add_attempt(admin["id"], quiz_id, number, {versions["q-mcq"]: 1.0})
+    stale = admin_client.get("/admin/statistics?by=rule").get_data(as_text=True)
+    assert ">8</td>" in stale.split(">names.camera</a>")[1].split("</tr>")[0]
+    response = admin_client.post(
+        "/admin/statistics/recalculate", query_string={"next": "/admin/statistics?by=rule"}
+    )
+    assert response.location == "/admin/statistics?by=rule"
+    fresh = admin_client.get("/admin/statistics?by=rule").get_data(as_text=True)
+    assert ">18</td>" in fresh.split(">names.camera</a>")[1].split("</tr>")[0]
+
+
+def test_recalculation_runs_every_five_minutes_in_the_job_consumer():
+    from quizapp import jobs
+
+    schedule, function = jobs.PERIODIC["recalculate_item_statistics"]
+    assert schedule == {"minute": "*/5"} and function is item_analysis.recalculate_periodically
+
+
+def test_parallel_recalculations_leave_one_consistent_set(app):
+    import threading
+
+    _history(app)
+    barrier = threading.Barrier(3)
+    errors = []
+
+    def run():
+        with app.app_context():
+            barrier.wait()
+            try:
+                item_analysis.recalculate()
+            except Exception as error:  # noqa: BLE001 - any failure fails the test
+                errors.append(error)
+
+    threads = [threading.Thread(target=run) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    with app.app_context():
+        assert db.session.scalar(sa.select(sa.func.count(ItemStatistic.question_version_id))) == 4
+
+
+def test_nothing_calculated_yet_says_so(admin_client):
+    page = admin_client.get("/admin/statistics").get_data(as_text=True)
+    assert "Question figures have not been calculated yet." in page

@@ -43,6 +43,7 @@ def dashboard():
     moments = item_analysis.version_moments()
     return render_template(
         "admin/dashboard.html",
+        stats_computed_at=item_analysis.computed_at(),
         people=site_stats.people(),
         active_days=site_stats.ACTIVE_DAYS,
         queue=site_stats.review_queue(),

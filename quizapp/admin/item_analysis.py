@@ -6,6 +6,10 @@ score ``x`` (the response's score) and the attempt score ``y``: n, Σx, Σy,
 articles, so any grouping is a cheap roll-up of a few hundred rows, and the
 database does the work over the millions of answers.
 
+That query reads every answer, so its result is stored (``item_statistic``)
+and recalculated every five minutes by a background job, or when an admin
+asks; pages read the stored sums and say how old they are.
+
 * facility: the mean item score (1 = everyone right);
 * discrimination: the correlation of the item score with the attempt score
   (the point-biserial index for right/wrong items): near 0 or negative means
@@ -17,11 +21,16 @@ Only finished attempts count; teachers' preview attempts never do.
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 
 import sqlalchemy as sa
+from sqlalchemy.exc import IntegrityError
 
+from quizapp.database import writes
 from quizapp.extensions import db
-from quizapp.models import Attempt, AttemptState, QuestionVersion, Response
+from quizapp.jobs import periodic
+from quizapp.models import Attempt, AttemptState, ItemStatistic, QuestionVersion, Response
+from quizapp.models.base import UTCDateTime, utcnow
 
 # Below this many answers a question's figures are not shown (too noisy).
 MIN_ANSWERS = 5
@@ -80,17 +89,14 @@ def real_attempts_filter() -> sa.ColumnElement[bool]:
     return sa.and_(Attempt.state != AttemptState.OPEN, Attempt.is_preview.is_(False))
 
 
-def version_moments(versions: sa.ColumnElement[bool] | None = None) -> list[VersionMoments]:
-    """The moments of every answered question version (one query).
-
-    ``versions``, a condition on :class:`QuestionVersion`, narrows the answers counted.
-    """
+def _answer_sums() -> sa.Select:
+    """Per answered version: n, Σx, Σy, Σxy, Σx², Σy² over real answers (the heavy query)."""
     x = sa.func.coalesce(Response.score, 0.0)
     y = Attempt.score
-    sums = (
+    return (
         sa.select(
             Response.question_version_id,
-            sa.func.count().label("n"),
+            sa.func.count(),
             sa.func.sum(x),
             sa.func.sum(y),
             sa.func.sum(x * y),
@@ -101,25 +107,75 @@ def version_moments(versions: sa.ColumnElement[bool] | None = None) -> list[Vers
         .where(real_attempts_filter())
         .group_by(Response.question_version_id)
     )
-    if versions is not None:
-        sums = sums.join(QuestionVersion, QuestionVersion.id == Response.question_version_id).where(
-            versions
+
+
+def recalculate() -> datetime:
+    """Replace the stored sums by sums over every real answer now; return when.
+
+    One transaction: readers see the old figures or the new ones, never a mix.
+    When another recalculation commits first, its figures are kept.
+    """
+    try:
+        return _replace_sums()
+    except IntegrityError:
+        db.session.rollback()
+        return computed_at() or utcnow()
+
+
+@writes
+def _replace_sums() -> datetime:
+    now = utcnow()
+    sums = _answer_sums().add_columns(sa.literal(now, UTCDateTime()))
+    db.session.execute(sa.delete(ItemStatistic))
+    db.session.execute(
+        sa.insert(ItemStatistic).from_select(
+            [
+                "question_version_id",
+                "answers",
+                "sum_x",
+                "sum_y",
+                "sum_xy",
+                "sum_xx",
+                "sum_yy",
+                "computed_at",
+            ],
+            sums,
         )
-    sums = sums.subquery()
-    return _attach_versions(sums)
-
-
-def _attach_versions(sums: sa.Subquery) -> list[VersionMoments]:
-    columns = list(sums.c)
-    rows = db.session.execute(
-        sa.select(
-            QuestionVersion.id,
-            QuestionVersion.question_id,
-            QuestionVersion.rule,
-            QuestionVersion.article_id,
-            *columns[1:],
-        ).join(sums, columns[0] == QuestionVersion.id)
     )
+    db.session.commit()
+    return now
+
+
+def computed_at() -> datetime | None:
+    """When the stored sums were last recalculated (None: never, or nothing answered)."""
+    return db.session.scalar(sa.select(sa.func.max(ItemStatistic.computed_at)))
+
+
+@periodic("recalculate_item_statistics", minute="*/5")
+def recalculate_periodically() -> None:
+    """Keep the dashboards' item figures at most a few minutes old."""
+    recalculate()
+
+
+def version_moments(versions: sa.ColumnElement[bool] | None = None) -> list[VersionMoments]:
+    """The stored moments of every answered question version (one query).
+
+    ``versions``, a condition on :class:`QuestionVersion`, narrows the versions read.
+    """
+    statement = sa.select(
+        QuestionVersion.id,
+        QuestionVersion.question_id,
+        QuestionVersion.rule,
+        QuestionVersion.article_id,
+        ItemStatistic.answers,
+        ItemStatistic.sum_x,
+        ItemStatistic.sum_y,
+        ItemStatistic.sum_xy,
+        ItemStatistic.sum_xx,
+        ItemStatistic.sum_yy,
+    ).join(ItemStatistic, ItemStatistic.question_version_id == QuestionVersion.id)
+    if versions is not None:
+        statement = statement.where(versions)
     return [
         VersionMoments(
             version_id,
@@ -128,7 +184,9 @@ def _attach_versions(sums: sa.Subquery) -> list[VersionMoments]:
             article_id,
             Moments(int(n), float(sx), float(sy), float(sxy), float(sxx), float(syy)),
         )
-        for version_id, question_id, rule, article_id, n, sx, sy, sxy, sxx, syy in rows
+        for version_id, question_id, rule, article_id, n, sx, sy, sxy, sxx, syy in (
+            db.session.execute(statement)
+        )
     ]
 
 

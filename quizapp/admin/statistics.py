@@ -1,9 +1,11 @@
 """Views for item statistics by generator rule and by source article, with CSV export."""
 
-from flask import abort, render_template, request
+from flask import abort, flash, redirect, render_template, request
 
 from quizapp.admin import bp, item_analysis, item_stats
+from quizapp.admin.forms import ActionForm
 from quizapp.admin.item_stats import Grouping
+from quizapp.security import safe_next_url
 from quizapp.spreadsheet import csv_response
 
 CSV_HEADER = [
@@ -37,6 +39,7 @@ def statistics():
     groups = item_stats.sort_groups(item_stats.group_stats(grouping), sort, descending)
     return render_template(
         "admin/statistics.html",
+        stats_computed_at=item_analysis.computed_at(),
         grouping=grouping,
         groups=groups,
         sort=sort if sort in item_stats.SORT_KEYS else "label",
@@ -74,9 +77,19 @@ def statistics_questions():
         abort(404)
     return render_template(
         "admin/statistics_questions.html",
+        stats_computed_at=item_analysis.computed_at(),
         grouping=grouping,
         key=key,
         label=item_stats.group_label(grouping, key),
         questions=questions,
         min_answers=item_analysis.MIN_ANSWERS,
     )
+
+
+@bp.route("/statistics/recalculate", methods=["POST"])
+def recalculate_statistics():
+    if not ActionForm().validate_on_submit():
+        abort(400)
+    item_analysis.recalculate()
+    flash("Question figures recalculated from every answer.", "success")
+    return redirect(safe_next_url(request.args.get("next")))

@@ -25,6 +25,7 @@ from quizapp.models.content import (
     QuestionStatus,
     QuestionVersion,
 )
+from quizapp.models.item_statistic import ItemStatistic
 from quizapp.models.job import Job, JobStatus
 from quizapp.models.quiz import (
     GradingMethod,
@@ -51,6 +52,7 @@ __all__ = [
     "Difficulty",
     "Enrollment",
     "GradingMethod",
+    "ItemStatistic",
     "Job",
     "JobStatus",
     "LatePolicy",
