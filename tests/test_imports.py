@@ -213,3 +213,51 @@ def test_import_form_needs_its_csrf_token(csrf_app, teacher):
     assert (
         client.post(f"/teach/banks/{slug}/import/confirm", data={"payload": "x"}).status_code == 400
     )
+
+
+def test_a_20_megabyte_upload_is_refused_whole(app, client, bank_slug):
+    # Refused on its declared length, before a byte of it is parsed or spooled to disk.
+    response = client.post(
+        f"/teach/banks/{bank_slug}/import",
+        data=b"Q {T}\n\n" * 3_000_000,
+        content_type="multipart/form-data; boundary=x",
+    )
+    assert response.status_code == 413
+    assert "File too large" in response.get_data(as_text=True)
+    assert question_count(app) == 0
+
+
+def _other_teacher_client(app):
+    from quizapp.auth.services import create_user
+    from quizapp.models import Role
+
+    with app.app_context():
+        create_user("otto@example.org", "correct horse battery staple", "Otto", Role.TEACHER)
+    other = app.test_client()
+    login(other, {"email": "otto@example.org", "password": "correct horse battery staple"})
+    return other
+
+
+def test_every_bank_url_by_role(app, client, bank_slug, student, admin):
+    """Owner and admin get the pages; another teacher finds nothing; a student is refused."""
+    gets = ["", "/edit", "/import", "/export", "/export/gift"]
+    posts = ["/archive", "/restore", "/copy", "/import/confirm"]
+    other = _other_teacher_client(app)
+    admin_client = app.test_client()
+    login(admin_client, admin)
+    student_client = app.test_client()
+    login(student_client, student)
+    anonymous = app.test_client()
+    for suffix in gets:
+        url = f"/teach/banks/{bank_slug}{suffix}"
+        assert client.get(url).status_code == 200, url
+        assert admin_client.get(url).status_code == 200, url
+        assert other.get(url).status_code == 404, url
+        assert student_client.get(url).status_code == 403, url
+        assert anonymous.get(url).status_code == 302, url
+    for suffix in posts:
+        url = f"/teach/banks/{bank_slug}{suffix}"
+        assert other.post(url).status_code == 404, url
+        assert student_client.post(url).status_code == 403, url
+        assert anonymous.post(url).status_code == 302, url
+        assert admin_client.post(url).status_code == 302, url

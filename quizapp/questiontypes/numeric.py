@@ -47,7 +47,8 @@ def _with_unit(value: float, unit: str) -> str:
     return f"{format_number(value)} {unit}".strip()
 
 
-def _within(answer: float, key: Any, tolerance: Any) -> bool:
+def within(answer: float, key: Any, tolerance: Any) -> bool:
+    """Whether ``answer`` is within ``tolerance`` of ``key`` (with a little float slack)."""
     if not (is_number(key) and is_number(tolerance)):
         return False
     return abs(answer - key) <= tolerance + _FLOAT_SLACK * max(abs(key), 1.0)
@@ -126,13 +127,13 @@ class Numeric(QuestionType):
         key, tolerance = data.get("answer"), data.get("tolerance", 0)
         if not (is_number(answer) and is_number(key) and is_number(tolerance)):
             return 0.0
-        if _within(answer, key, tolerance):
+        if within(answer, key, tolerance):
             return 1.0
         return max(
             (
                 max(0.0, min(1.0, other["fraction"]))
                 for other in data.get("alternatives") or ()
-                if isinstance(other, dict) and _within(answer, other["answer"], other["tolerance"])
+                if isinstance(other, dict) and within(answer, other["answer"], other["tolerance"])
             ),
             default=0.0,
         )

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from quizapp.models import QuestionVersion, Response, ReviewPart
 from quizapp.questiontypes import QuestionType, get_type
+from quizapp.questiontypes.feedback import feedback_for
 from quizapp.quiz.sources import Passage, source_passages
 from quizapp.quiz.visibility import ReviewVisibility
 
@@ -24,6 +25,8 @@ class ReviewItem:
     explanation: str | None
     source: list[Passage] | None
     withheld_by: str | None  # the graded quiz that can still ask this question
+    # Per-answer feedback an imported question carries for the answer given.
+    answer_feedback: tuple[str, ...] = ()
 
     @property
     def verdict(self) -> str | None:
@@ -66,6 +69,11 @@ def _review_item(response: Response, visibility: ReviewVisibility) -> ReviewItem
         explanation=(version.explanation or None) if shown(ReviewPart.FEEDBACK) else None,
         source=question_source(version) if shown(ReviewPart.FEEDBACK) else None,
         withheld_by=visibility.withheld.get(version.question_id),
+        answer_feedback=(
+            tuple(feedback_for(version.type, version.data, response.answer))
+            if shown(ReviewPart.FEEDBACK) and shown(ReviewPart.ANSWERS)
+            else ()
+        ),
     )
 
 
