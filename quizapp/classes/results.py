@@ -83,9 +83,15 @@ def _ranked(method: GradingMethod, scope: sa.ColumnElement[bool]):
 
 
 def student_results(
-    method: GradingMethod, scope: sa.ColumnElement[bool], classroom_id: int | None = None
+    method: GradingMethod,
+    scope: sa.ColumnElement[bool],
+    classroom_id: int | None = None,
+    page: tuple[int, int] | None = None,
 ) -> list[StudentResult]:
-    """Every student's grade in ``scope``, best first; with a class, its whole roster."""
+    """Every student's grade in ``scope``, best first; with a class, its whole roster.
+
+    ``page`` is (offset, limit) for one page of the table.
+    """
     ranked = _ranked(method, scope)
     grade = ranked.c.mean if method == GradingMethod.AVERAGE else ranked.c.score
     query = sa.select(
@@ -110,6 +116,8 @@ def student_results(
     else:
         query = query.join(ranked, counted)
     query = query.order_by(grade.is_(None), grade.desc(), User.display_name, User.id)
+    if page is not None:
+        query = query.offset(page[0]).limit(page[1])
     return [
         StudentResult(
             user_id=row[0],
@@ -125,6 +133,15 @@ def student_results(
         )
         for row in db.session.execute(query)
     ]
+
+
+def student_count(scope: sa.ColumnElement[bool], classroom_id: int | None = None) -> int:
+    """How many lines the results table has: the class roster, or the students with attempts."""
+    if classroom_id is not None:
+        query = sa.select(sa.func.count()).where(Enrollment.classroom_id == classroom_id)
+    else:
+        query = sa.select(sa.func.count(sa.distinct(Attempt.user_id))).where(scope)
+    return db.session.scalar(query)
 
 
 def format_duration(span: timedelta | None) -> str:

@@ -1,7 +1,7 @@
 """Views for results: per assignment and per quiz, item analysis, CSV, one attempt."""
 
 import sqlalchemy as sa
-from flask import render_template
+from flask import render_template, request
 from flask_login import current_user
 
 from quizapp.classes import analysis, results
@@ -34,18 +34,31 @@ def _managed_quiz(quiz_id: int) -> Quiz:
     return quiz
 
 
-def _assignment_results(assignment: Assignment) -> list[results.StudentResult]:
+PAGE_SIZE = 100
+
+
+def _assignment_results(assignment: Assignment, page=None) -> list[results.StudentResult]:
     close_expired_attempts(assignment_id=assignment.id)
     return results.student_results(
         assignment.quiz.grading_method,
         results.finished_in(assignment_id=assignment.id),
         classroom_id=assignment.classroom_id,
+        page=page,
     )
 
 
-def _quiz_results(quiz: Quiz) -> list[results.StudentResult]:
+def _quiz_results(quiz: Quiz, page=None) -> list[results.StudentResult]:
     close_expired_attempts(quiz_id=quiz.id)
-    return results.student_results(quiz.grading_method, results.finished_in(quiz_id=quiz.id))
+    return results.student_results(
+        quiz.grading_method, results.finished_in(quiz_id=quiz.id), page=page
+    )
+
+
+def _page(total: int) -> tuple[int, int, int]:
+    """The requested page number (clamped), the page count and the (offset, limit) pair."""
+    pages = max(1, -(-total // PAGE_SIZE))
+    number = min(max(request.args.get("page", 1, type=int) or 1, 1), pages)
+    return number, pages, ((number - 1) * PAGE_SIZE, PAGE_SIZE)
 
 
 def _filename(*parts: str) -> str:
@@ -55,11 +68,15 @@ def _filename(*parts: str) -> str:
 @bp.route("/results/assignments/<int:assignment_id>")
 def assignment_results(assignment_id: int):
     assignment = managed_assignment(assignment_id)
+    scope = results.finished_in(assignment_id=assignment.id)
+    number, pages, window = _page(results.student_count(scope, assignment.classroom_id))
     return render_template(
         "teach/results/table.html",
         subject=assignment,
         quiz=assignment.quiz,
-        rows=_assignment_results(assignment),
+        rows=_assignment_results(assignment, window),
+        page=number,
+        pages=pages,
         method=results.METHOD_LABELS[assignment.quiz.grading_method],
         now=utcnow(),
     )
@@ -95,11 +112,14 @@ def assignment_analysis_csv(assignment_id: int):
 @bp.route("/results/quizzes/<int:quiz_id>")
 def quiz_results(quiz_id: int):
     quiz = _managed_quiz(quiz_id)
+    number, pages, window = _page(results.student_count(results.finished_in(quiz_id=quiz.id)))
     return render_template(
         "teach/results/table.html",
         subject=None,
         quiz=quiz,
-        rows=_quiz_results(quiz),
+        rows=_quiz_results(quiz, window),
+        page=number,
+        pages=pages,
         method=results.METHOD_LABELS[quiz.grading_method],
         now=utcnow(),
     )

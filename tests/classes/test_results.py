@@ -161,3 +161,17 @@ def test_results_csv_is_spreadsheet_safe(app, client, klass, make_student):
     assert mallory[0] == '\'=HYPERLINK("http://x")'
     assert mallory[2] == "42.9"
     assert len(rows) == 5  # header, Mallory and the three others (not started)
+
+
+def test_results_come_in_pages_best_first(app, client, klass, monkeypatch):
+    monkeypatch.setattr("quizapp.teach.results.PAGE_SIZE", 2)
+    take(app, klass["bob"], klass["quiz"], ALL_RIGHT)
+    take(app, klass["cat"], klass["quiz"], HALF_RIGHT)
+    url = f"/teach/results/assignments/{klass['assignment']}"
+    first = _table(client, url)
+    assert "Page 1 of 2" in first and "Bob" in first and "Cat" in first
+    assert "Ann" not in first
+    second = _table(client, url + "?page=2")
+    assert "Page 2 of 2" in second and "Ann" in second and "Bob" not in second
+    assert "Page 2 of 2" in _table(client, url + "?page=99")
+    assert "Page 1 of 2" in _table(client, url + "?page=nonsense")
