@@ -79,3 +79,30 @@ def test_export_of_an_unknown_bank_fails(app, runner):
     result = runner.invoke(args=["questions", "export", "nope", "--format", "gift"])
     assert result.exit_code != 0
     assert "No bank with the slug 'nope'" in result.output
+
+
+def test_json_export_of_a_seed_bank_reimports_with_its_sources(app, runner, tmp_path):
+    from tests.factories import make_bank
+
+    with app.app_context():
+        make_bank()
+    out = tmp_path / "bank.json"
+    exported = runner.invoke(args=["questions", "export", "test-bank", "--format", "json",
+                                   "-o", str(out)])  # fmt: skip
+    assert exported.exit_code == 0, exported.output
+    assert "Not carried" not in exported.output
+    imported = runner.invoke(args=["questions", "import", str(out), "--bank", "copy"])
+    assert imported.exit_code == 0, imported.output
+    with app.app_context():
+        rows = db.session.execute(
+            sa.select(QuestionBank.slug, Question.key, QuestionVersion.sources,
+                      QuestionVersion.article_id, QuestionVersion.data)
+            .join(Question, Question.bank_id == QuestionBank.id)
+            .join(QuestionVersion)
+        ).all()  # fmt: skip
+    original = {key: (sources, article, data) for slug, key, sources, article, data in rows
+                if slug == "test-bank"}  # fmt: skip
+    copied = {key: (sources, article, data) for slug, key, sources, article, data in rows
+              if slug == "copy"}  # fmt: skip
+    assert copied == original
+    assert all(sources for sources, _, _ in copied.values())
