@@ -1,6 +1,7 @@
 """Topic and difficulty of a question, by explainable keyword and kind rules.
 
-Topic (first rule that applies; matching and ordering look at their pairs or items,
+Topic (first rule that applies; an ordering of events is ``landing`` when its steps
+are landing steps and ``mission`` otherwise; matching looks at its pairs,
 other types at their source sentence). The rules are role-aware: what decides the
 topic is what the question asks about, not only what kind of thing its answer is.
 
@@ -19,16 +20,18 @@ topic is what the question asks about, not only what kind of thing its answer is
    responsibility, whatever hardware it names;
 5. ``instruments`` when the source is about cameras and imaging (camera, Hazcam,
    microphone, HiRISE, laser, panorama, images in color) or about hardware the rover
-   carries (its mast, robotic arm, wheels, the Ingenuity helicopter): who leads an
-   instrument is an instruments question, and so is where Ingenuity is attached;
+   carries (its mast, robotic arm, wheels): who leads an instrument is an instruments
+   question; the Ingenuity helicopter is a mission of its own, not an instrument;
 6. ``mission`` otherwise (plans, organisations, people, science goals).
 
 Difficulty:
 
 * ``easy``: true/false statements as stated, and answers repeated three or more times
   in the article;
-* ``hard``: ordering and matching, numeric answers, multi-select with three or more
-  answers, and answers the article mentions only once in a sentence over 30 words;
+* ``hard``: ordering, matching with four or more pairs, multi-select with three or
+  more answers, and answers (numbers too) the article mentions only once in a
+  sentence over 30 words;
+* ``medium``: matching with fewer pairs;
 * ``medium`` otherwise.
 """
 
@@ -36,13 +39,15 @@ from __future__ import annotations
 
 import re
 
+from quizapp.questiontypes.base import format_number
+
 from .candidate import Candidate
 from .gates import normalise
 
 INSTRUMENT_KINDS = {"camera", "instrument", "microphone"}
 INSTRUMENT_WORDS = re.compile(
     r"\b(cameras?|hazcams?|navcams?|mastcam|supercam|microphones?|mast|hirise|laser|"
-    r"panoramas?|instruments?|imag\w+ in colou?r|robotic arm|wheels?|ingenuity|helicopter)\b",
+    r"panoramas?|instruments?|imag\w+ in colou?r|robotic arm|wheels?)\b",
     re.I,
 )
 LANDING_WORDS = re.compile(
@@ -71,8 +76,10 @@ def observes_landing(candidate: Candidate) -> bool:
 
 def topic(candidate: Candidate) -> str:
     """``instruments``, ``landing`` or ``mission`` (see module docstring)."""
-    if candidate.type in ("matching", "ordering"):
-        text = str(candidate.data.get("pairs") or candidate.data.get("items"))
+    if candidate.type == "ordering":
+        return "landing" if LANDING_WORDS.search(str(candidate.data["items"])) else "mission"
+    if candidate.type == "matching":
+        text = str(candidate.data.get("pairs"))
     else:
         text = " ".join(s.clean for s in candidate.sources)
     if observes_landing(candidate):
@@ -90,13 +97,19 @@ def topic(candidate: Candidate) -> str:
 
 def difficulty(candidate: Candidate, article_text: str) -> str:
     """``easy``, ``medium`` or ``hard`` (see module docstring)."""
-    if candidate.type in ("ordering", "matching", "numeric"):
+    if candidate.type == "ordering" or (
+        candidate.type == "matching" and len(candidate.data["pairs"]) >= 4
+    ):
         return "hard"
+    if candidate.type == "matching":
+        return "medium"
     if candidate.type == "multi" and len(candidate.data["answers"]) >= 3:
         return "hard"
     if candidate.rule == "truefalse.as_stated":
         return "easy"
     answer = candidate.answers[0] if candidate.answers else ""
+    if candidate.type == "numeric":
+        answer = format_number(candidate.data["answer"])
     mentions = normalise(article_text).count(normalise(answer)) if answer else 0
     if mentions >= 3:
         return "easy"

@@ -231,7 +231,71 @@ def make_distractor_not_true(sentences: Sequence[str]) -> Callable[[Candidate], 
     return distractor_not_true
 
 
+# Rules that ask what a teacher would not test: who said a quote, a figure of speech,
+# which letters an abbreviation stands for (the letters give the answer away).
+TRIVIA_RULES = frozenset(
+    {"mcq.wh_who_said", "short.wh_who_said", "short.nickname", "matching.abbreviation",
+     "matching.person_role"}
+)  # fmt: skip
+STALE_TIME = re.compile(
+    r"\b(?:today|tonight|yesterday|tomorrow|this (?:week|month|morning|afternoon)|"
+    r"(?:late |early )?(?:last|next) (?:week|month)|later (?:on )?(?:today|this \w+|"
+    r"(?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))|"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|’s)?(?! ?,? ?"
+    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)))\b",
+    re.I,
+)
+
+
+SPEAKER_BLANK = re.compile(
+    r"___,? (?:\w+ )?(?:said|says|noted|told|added)\b|\b(?:said|says|noted|added),? ___"
+)
+HALF_NAME = re.compile(r"\b(?P<before>[A-Z][\w-]+) ___|___ (?P<after>[A-Z][a-z][\w-]*)\b")
+
+
+def not_trivia(candidate: Candidate) -> str | None:
+    """Who said what, metaphors and abbreviation letters are not what a topic teaches."""
+    if candidate.rule in TRIVIA_RULES or SPEAKER_BLANK.search(candidate.stem):
+        return "trivia a teacher would not ask"
+    return None
+
+
+def whole_name_blanked(candidate: Candidate) -> str | None:
+    """A blank next to a capitalised word cuts a name in half ("Mars ___ relayed the
+    data"): the answer "Reconnaissance Orbiter" is only part of a name."""
+    if candidate.type not in ("short", "mcq", "multi") or "___" not in candidate.stem:
+        return None
+    for match in HALF_NAME.finditer(candidate.stem):
+        word = match["before"] or match["after"]
+        if word.lower() not in FUNCTION_WORDS:
+            return f"the blank cuts a name in half ({match.group()!r})"
+    return None
+
+
+def no_stale_time(candidate: Candidate) -> str | None:
+    """ "Later on Friday", "last week" or "Thursday's descent" mean nothing to a student
+    reading the question months later; a weekday next to its date ("Saturday, Feb. 20")
+    is fine."""
+    match = STALE_TIME.search(candidate.prompt)
+    return f"time word {match.group()!r} only makes sense on the day" if match else None
+
+
+def number_not_given_away(candidate: Candidate) -> str | None:
+    """A count of one is given away by its singular unit ("just ___ degree")."""
+    unit = str(candidate.data.get("unit") or "")
+    if candidate.type != "numeric" or candidate.data.get("answer") != 1 or not unit:
+        return None
+    following = re.search(r"___\s+(?:[A-Z]\w+ )?(?P<word>[a-z]+)", candidate.prompt)
+    if following and not following["word"].endswith("s"):
+        return f"the singular {following['word']!r} gives the number away"
+    return None
+
+
 STATIC_GATES: tuple[Callable[[Candidate], str | None], ...] = (
+    not_trivia,
+    no_stale_time,
+    number_not_given_away,
+    whole_name_blanked,
     answer_supported,
     grammatical_prompt,
     dangling_reference,

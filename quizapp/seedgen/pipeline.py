@@ -13,6 +13,7 @@ from .gates import run_gates
 from .generate import all_candidates
 from .keys import with_fair_key
 from .report import Stats, report_text
+from .reviews import ReviewTally, apply_reviews, load_reviews, note_stale, review_lines
 from .select import select
 from .sentences import split_sentences
 from .vocabulary import Vocabulary, load_vocabulary
@@ -60,7 +61,7 @@ def generate_bank(
     kept, duplicates = select(passed)
     stats.rejected["duplicate"] += duplicates
     questions = [question_record(article_meta["id"], raw_text, c) for c in kept]
-    questions.sort(key=lambda q: (q["source"]["start"], q["rule"], q["id"]))
+    questions.sort(key=lambda q: (q["sources"][0]["start"], q["rule"], q["id"]))
     for question in questions:
         stats.kept[(question["type"], question["topic"])] += 1
     bank = {"article": article_record(article_meta, raw_text), "questions": questions}
@@ -74,13 +75,43 @@ def read_manifest(seed_dir: Path) -> list[dict]:
 
 
 def run(seed_dir: Path) -> dict[str, tuple[dict, Stats]]:
-    """Bank and statistics of every article in the manifest, in manifest order."""
+    """Reviewed bank and statistics of every article in the manifest, in manifest order."""
+    return run_reviewed(seed_dir)[0]
+
+
+def run_reviewed(seed_dir: Path) -> tuple[dict[str, tuple[dict, Stats]], ReviewTally]:
+    """Every article's bank with ``seed_dir/reviews.toml`` applied, and the review tally.
+
+    Questions that repeat an earlier bank's fact are dropped before review.
+    """
     vocabulary = load_vocabulary(seed_dir / "vocabulary.toml")
+    reviews = load_reviews(seed_dir / "reviews.toml")
+    tally = ReviewTally()
     results = {}
+    asked: set[tuple[str, str]] = set()
+    made: set[str] = set()
     for meta in read_manifest(seed_dir):
         raw = (seed_dir / "articles" / meta["source_file"]).read_text(encoding="utf-8")
-        results[meta["id"]] = generate_bank(raw, meta, vocabulary)
-    return results
+        bank, stats = generate_bank(raw, meta, vocabulary)
+        bank["questions"] = drop_repeats(bank["questions"], asked, stats)
+        made.update(q["id"] for q in bank["questions"])
+        results[meta["id"]] = (apply_reviews(bank, reviews, tally), stats)
+    note_stale(reviews, made, tally)
+    return results, tally
+
+
+def drop_repeats(questions: list[dict], asked: set[tuple[str, str]], stats: Stats) -> list[dict]:
+    """Questions whose type and fact no earlier bank asked; ``asked`` is updated."""
+    kept = []
+    for question in questions:
+        key = (question["type"], question.get("fact") or question["id"])
+        if key in asked:
+            stats.reject("asked in another bank", f"{question['rule']}: {question['prompt']}")
+            stats.kept[(question["type"], question["topic"])] -= 1
+            continue
+        asked.add(key)
+        kept.append(question)
+    return kept
 
 
 def build_banks(seed_dir: Path) -> list[Path]:
@@ -91,4 +122,5 @@ def build_banks(seed_dir: Path) -> list[Path]:
 
 def report(seed_dir: Path) -> str:
     """Run the pipeline without writing and return the human-readable report."""
-    return report_text(run(Path(seed_dir)))
+    results, tally = run_reviewed(Path(seed_dir))
+    return report_text(results) + "\n".join(review_lines(tally)) + "\n"

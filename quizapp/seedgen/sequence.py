@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from .candidate import Candidate
 from .facts import ArticleFacts
 from .names import all_spellings
+from .paraphrase import restate
 from .phrasal import distinct_answers
 from .stems import quote, says_all, usable
 from .vocabulary import Vocabulary
@@ -43,9 +44,10 @@ FROM_TO = re.compile(
 PARTICIPLES = {"throwing": "thrown", "dropping": "dropped", "releasing": "released",
                "opening": "opened", "deploying": "deployed", "jettisoning": "jettisoned",
                "separating": "separated", "firing": "fired", "casting": "cast"}  # fmt: skip
-ANTONYMS = {"unusable": "usable", "usable": "unusable", "successful": "unsuccessful",
-            "unsuccessful": "successful", "visible": "invisible", "invisible": "visible",
-            "healthy": "unhealthy", "possible": "impossible"}  # fmt: skip
+# Opposites a student could believe; "healthy"/"unhealthy" or "successful" for a craft
+# the whole article celebrates would be absurd, not a misconception.
+ANTONYMS = {"unusable": "usable", "usable": "unusable", "visible": "invisible",
+            "invisible": "visible"}  # fmt: skip
 PHRASE_OPPOSITES = {"images in color": "images in black and white",
                     "images in colour": "images in black and white"}  # fmt: skip
 NEGATABLE = re.compile(
@@ -115,10 +117,13 @@ def truefalse_antonym(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[C
         group = "word" if match["word"] else "phrase"
         word = match[group]
         opposite = ANTONYMS.get(word) or PHRASE_OPPOSITES[word]
-        false = text[: match.start(group)] + opposite + text[match.end(group) :]
+        true = restate(text)
+        false = restate(text[: match.start(group)] + opposite + text[match.end(group) :])
+        if not true or not false or opposite not in false:
+            continue  # the article's own sentence is not a statement to judge
         yield Candidate(
-            "truefalse", "truefalse.as_stated", text, {"answer": True},
-            f'True: the article says "{sf.sentence.quoted}"', (sf.sentence,), text, (),
+            "truefalse", "truefalse.as_stated", true, {"answer": True},
+            f'True: the article says "{sf.sentence.quoted}"', (sf.sentence,), true, (),
             "statement",
         )  # fmt: skip
         yield Candidate(

@@ -18,6 +18,7 @@ from .names import (
     quantity_kind,
     swap_candidates,
 )
+from .paraphrase import restate
 from .stems import cloze, quote, usable, weekday_start
 from .vocabulary import Vocabulary
 
@@ -33,6 +34,27 @@ def attributive(text: str, start: int, end: int) -> bool:
     conference"): swapping it makes an odd statement about a thing the article never
     attributes to anyone else, not a checkable false one."""
     return bool(ARTICLE_BEFORE.search(text[:start]) and NOUN_AFTER.match(text[end:]))
+
+
+TAKES_THE = re.compile(
+    r"^[A-Z][\w ]* of |(?:Agency|Laboratory|Administration|Observatory|Center|Centre|Institute|"
+    r"Organi[sz]ation)$"
+)
+
+
+def with_article(text: str, start: int, original: str, replacement: str) -> tuple[int, str]:
+    """Start and replacement with "the" where the swapped-in name needs it ("the European
+    Space Agency", "the University of Arizona") and without it where it does not
+    ("Arizona State University")."""
+    before = text[:start]
+    has_the = bool(re.search(r"\b[Tt]he $", before))
+    if TAKES_THE.search(replacement) and not has_the:
+        return start, f"{'The' if start == 0 else 'the'} {replacement}"
+    if has_the and not TAKES_THE.search(replacement) and TAKES_THE.search(original):
+        cut = start - 4
+        capital = cut == 0
+        return cut, replacement if not capital else replacement[:1].upper() + replacement[1:]
+    return start, replacement
 
 
 def changed_number(value: float) -> int | float:
@@ -51,11 +73,13 @@ def truefalse_statements(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterato
         details = [m for m in sf.mentions if not is_subject(m.text, facts)]
         if not (details or sf.quantities or sf.dates):
             continue  # nothing checkable beyond the article's subject: a trivial statement
-        yield Candidate(
-            "truefalse", "truefalse.as_stated", text, {"answer": True},
-            f'True: the article says "{sf.sentence.quoted}"', (sf.sentence,), text, (),
-            "statement",
-        )  # fmt: skip
+        true = restate(text)
+        if true:
+            yield Candidate(
+                "truefalse", "truefalse.as_stated", true, {"answer": True},
+                f'True: the article says "{sf.sentence.quoted}"', (sf.sentence,), true, (),
+                "statement",
+            )  # fmt: skip
         offset = sf.sentence.clean.find(text)
         swaps: list[tuple[str, Mention | object, str, str]] = []
         for mention in sf.mentions:
@@ -90,11 +114,13 @@ def truefalse_statements(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterato
                 len(span.number_text) if rule == "truefalse.swap_number" else span.end - span.start
             )
             original = text[start:end]
-            if re.match(r"[A-Z]\w+ of ", replacement) and not re.search(r"\bthe $", text[:start]):
-                replacement = f"{'The' if start == 0 else 'the'} {replacement}"  # the University of
+            if kind == "organisation":
+                start, replacement = with_article(text, start, original, replacement)
             if rule == "truefalse.swap_date":
                 start = weekday_start(text, start)  # never "Saturday, Feb. 21"
-            statement = text[:start] + replacement + text[end:]
+            statement = restate(text[:start] + replacement + text[end:])
+            if not statement or replacement not in statement:
+                continue  # worded like the article, or the changed part was cut away
             yield Candidate(
                 "truefalse", rule, statement, {"answer": False},
                 f'False: the article says "{original}", not "{replacement}": '

@@ -116,15 +116,16 @@ def test_swapped_names_play_the_same_role(vocabulary):
     )
     facts = facts_of(text, vocabulary)
     statements = [c.prompt for c in truefalse_statements(facts, vocabulary)]
-    assert not any(s.startswith("JPL, a division of Jet Propulsion Laboratory") for s in statements)
-    assert any(s.startswith("JPL, a division of the University of Arizona") for s in statements)
+    assert "JPL manages the Mars 2020 Perseverance mission" in statements[0]  # one claim
+    managers = {s.split(" manages ")[0] for s in statements[1:]}
+    assert managers == {"JPL", "The Los Alamos National Laboratory"}  # a laboratory for one
     hirise = (
         "The descent stage can be seen falling through the Martian atmosphere in an image "
-        "taken by the HiRISE camera aboard the Mars Reconnaissance Orbiter."
+        "taken by the HiRISE camera aboard the Mars Reconnaissance Orbiter, according to NASA."
     )
     swaps = [c for c in truefalse_statements(facts_of(hirise, vocabulary), vocabulary)]
     assert not any("Mastcam-Z camera aboard" in c.prompt for c in swaps)
-    assert any("HiRISE camera aboard the Mars Odyssey" in c.prompt for c in swaps)
+    assert any("HiRISE camera aboard the Mars Odyssey." in c.prompt for c in swaps)
 
 
 def test_no_trivial_true_statement_or_swap_of_the_subject(raw_articles, vocabulary):

@@ -90,13 +90,9 @@ def test_organisation_swaps_use_names_the_article_gives(vocabulary):
         for c in truefalse_statements(facts_of(text, vocabulary), vocabulary)
         if c.rule == "truefalse.swap_entity"
     ]
-    assert (
-        "ESA, a division of Caltech in Pasadena, California, manages the Mars 2020 mission."
-        in swaps
-    )
+    assert "ESA manages the Mars 2020 mission." in swaps  # the appositive is not the claim
     assert not any("Los Alamos" in s for s in swaps)  # a name only the vocabulary knows
-    division = "JPL, a division of the University of Arizona in Pasadena, California, manages"
-    assert f"{division} the Mars 2020 mission." in swaps
+    assert "The HiRISE instrument is led by JPL." not in swaps  # said of the orbiter
     assert all("with ESA (European Space Agency)" in s for s in swaps if "cooperation" in s)
 
 

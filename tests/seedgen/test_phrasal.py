@@ -17,7 +17,6 @@ from quizapp.seedgen.phrasal import (
     short_expected,
     short_nickname,
 )
-from quizapp.seedgen.select import select
 from quizapp.seedgen.sentences import split_sentences
 from quizapp.seedgen.truefalse import truefalse_statements
 
@@ -79,20 +78,12 @@ def test_covered_asks_what_covered_it_without_the_picture(vocabulary):
     assert candidate.data["answers"] == ["a layer of dust", "dust"]
 
 
-def test_expected_and_nickname_are_two_questions_from_one_sentence(vocabulary):
-    expected = one(short_expected, MAST, vocabulary)
-    assert (
-        expected.prompt
-        == "What is expected to fire later on Friday, releasing Perseverance’s mast?"
-    )
+def test_stale_time_words_and_nicknames_are_not_asked(vocabulary):
+    (expected,) = short_expected(facts_of(MAST, vocabulary), vocabulary)
     assert "pyrotechnic charges" in expected.data["answers"]
-    nickname = one(short_nickname, MAST, vocabulary)
-    assert nickname.prompt == (
-        "The article calls Perseverance’s mast the “___” of the rover. Which word fills the blank?"
-    )
-    assert nickname.data["answers"] == ["head"]
-    kept, _ = select([expected, nickname])
-    assert len(kept) == 2  # different phrases asked, not the same slot
+    assert run_gates(expected, [MAST])[0] == "no_stale_time"  # "later on Friday"
+    (nickname,) = short_nickname(facts_of(MAST, vocabulary), vocabulary)
+    assert run_gates(nickname, [MAST])[0] == "not_trivia"  # the mast as the rover's "head"
 
 
 def test_the_video_gets_its_referent_from_the_sentence_before(vocabulary):
