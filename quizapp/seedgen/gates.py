@@ -280,6 +280,16 @@ def no_stale_time(candidate: Candidate) -> str | None:
     return f"time word {match.group()!r} only makes sense on the day" if match else None
 
 
+COMPOUND_PART = re.compile(r"___ [a-z]+ and \d|\d+ [a-z]+ and ___")
+
+
+def number_is_whole(candidate: Candidate) -> str | None:
+    """ "11 hours and ___ minutes" asks for half of one quantity, not a number to learn."""
+    if candidate.type == "numeric" and COMPOUND_PART.search(candidate.prompt):
+        return "the blank is part of a compound quantity"
+    return None
+
+
 def number_not_given_away(candidate: Candidate) -> str | None:
     """A count of one is given away by its singular unit ("just ___ degree")."""
     unit = str(candidate.data.get("unit") or "")
@@ -295,6 +305,7 @@ STATIC_GATES: tuple[Callable[[Candidate], str | None], ...] = (
     not_trivia,
     no_stale_time,
     number_not_given_away,
+    number_is_whole,
     whole_name_blanked,
     answer_supported,
     grammatical_prompt,

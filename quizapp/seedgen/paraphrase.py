@@ -50,6 +50,7 @@ APPOSITIVE = re.compile(
     r"^(?P<name>(?:[A-Z][\w.-]*)(?: [A-Z][\w.-]*)*), (?:a|an|the) [^,]{3,60}(?:, [A-Z][a-z]+)?, "
     r"(?=[a-z])"
 )
+THE_BEFORE_ACRONYM = re.compile(r"(?<=[a-z,] )the (?P<acronym>[A-Z]{2,5})\b(?! [A-Z])")
 PROPER_START = re.compile(r"^(?:[A-Z]{2,}|[A-Z]\w*[A-Z]\w*)\b")
 
 
@@ -86,8 +87,25 @@ def _drop_appositive(text: str) -> str:
     return APPOSITIVE.sub(lambda m: f"{m['name']} ", text, count=1)
 
 
+def _initials_match(long: str, short: str) -> bool:
+    initials = "".join(word[0] for word in long.split() if word[0].isupper())
+    return short.upper().startswith(initials.upper()) or initials.upper() == short.upper()
+
+
 def _one_name(text: str) -> str:
-    return NAME_WITH_ABBREVIATION.sub(lambda m: m["short"], text)
+    """ "The Hazard Cameras (Hazcams)" -> "The Hazcams"; "the European Space Agency (ESA)"
+    -> "ESA"; a name only partly capitalised ("Medicines and Healthcare products
+    Regulatory Agency (MHRA)") is left whole."""
+
+    def shorter(match: re.Match) -> str:
+        long, short = match["long"], match["short"]
+        whole = len(long.split()) == len(re.findall(r"[A-Z]", short)) or short.istitle()
+        if not short.isupper() or not (_initials_match(long, short) and whole):
+            return match.group() if short.isupper() else short
+        return short
+
+    text = NAME_WITH_ABBREVIATION.sub(shorter, text)
+    return THE_BEFORE_ACRONYM.sub(lambda m: m["acronym"], text)
 
 
 def restate(text: str) -> str | None:

@@ -60,6 +60,11 @@ MEASURE_UNITS = frozenset(
         "percent",
     ]
 )
+# Unit symbols that may be written straight after the digits ("12km", "400m/s").
+GLUED_UNITS = frozenset(
+    "km m cm mm nm kg g mg t lb lbs ft mi mph kph kmh s ms h hr hrs min kw mw gw hz khz mhz ghz "
+    "au ly pc k c f l ml".split()
+)
 NOT_UNITS = frozenset(
     [
         "of",
@@ -81,6 +86,12 @@ NOT_UNITS = frozenset(
         "for",
         "from",
         "with",
+        # comparatives and the like: "did one better" is not a count of "better"
+        "better",
+        "worse",
+        "fewer",
+        "another",
+        "other",
     ]
 )
 MONTHS = {
@@ -93,9 +104,10 @@ MONTH_NAME = (
 )
 DATE = re.compile(rf"\b{MONTH_NAME} (?P<day>\d{{1,2}})\b(?:, (?P<year>\d{{4}}))?")
 NUMBER = re.compile(
-    r"(?<![\w.-])(?P<number>\d+(?: \d+/\d+)?|\d+/\d+|"
+    r"(?<![\w.,/-])(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d+(?: \d+/\d+)?|"
+    r"\d+/\d+|"
     + "|".join(NUMBER_WORDS)
-    + r")(?P<joint>-| )(?P<unit>[a-z]+)(?P<unit2> [a-z]+s)?\b"
+    + r")(?P<joint>-| |(?<=\d)(?=[a-z]))(?P<unit>[a-z]+(?:/[a-z]+)?)(?P<unit2> [a-z]+s)?\b"
     r"(?P<conversion> \(\d[\d.,/ ]* [a-z]+\))?",
     re.IGNORECASE,
 )
@@ -127,9 +139,27 @@ class DateMention:
 
     def shifted(self, days: int) -> str:
         """The same date moved by ``days``, written the same way."""
-        moved = dt.date(self.year or 2021, self.month, self.day) + dt.timedelta(days=days)
-        text = re.sub(r"\b\d{1,2}\b", str(moved.day), self.text, count=1)
+        year = self.year or 2024  # a leap year, so that "Feb. 29" without a year exists
+        moved = dt.date(year, self.month, self.day) + dt.timedelta(days=days)
+        month_word = self.text.split()[0]
+        day_text = f"{moved.day}"
+        if moved.month != self.month:
+            month_word = month_written_like(moved.month, month_word)
+        text = f"{month_word} {day_text}"
+        if self.year is not None:
+            text += f", {moved.year}"
         return text
+
+
+FULL_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+               "September", "October", "November", "December")  # fmt: skip
+SHORT_MONTHS = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "Sept.",
+                "Oct.", "Nov.", "Dec.")  # fmt: skip
+
+
+def month_written_like(month: int, example: str) -> str:
+    """Month ``month`` written in the style of ``example`` ("Feb." -> "March", "Sept.")."""
+    return SHORT_MONTHS[month - 1] if example.endswith(".") else FULL_MONTHS[month - 1]
 
 
 def parse_number(text: str) -> tuple[float, float] | None:
@@ -137,9 +167,13 @@ def parse_number(text: str) -> tuple[float, float] | None:
     lowered = text.lower()
     if lowered in NUMBER_WORDS:
         return float(NUMBER_WORDS[lowered]), 1.0
-    if not re.fullmatch(r"\d+(?: \d+/\d+)?|\d+/\d+", text):
+    plain = text.replace(",", "")
+    if re.fullmatch(r"\d+\.\d+", plain):
+        decimals = len(plain.split(".")[1])
+        return float(plain), 10.0**-decimals
+    if not re.fullmatch(r"\d+(?: \d+/\d+)?|\d+/\d+", plain):
         return None
-    parts = text.split()
+    parts = plain.split()
     value = Fraction(0)
     step = Fraction(1)
     for part in parts:
@@ -159,6 +193,8 @@ def find_quantities(text: str) -> list[Quantity]:
         previous = words_before[-1] if words_before else ""
         if unit in NOT_UNITS or (match.group("joint") == "-" and unit not in MEASURE_UNITS):
             continue
+        if not match.group("joint") and unit.split("/")[0] not in GLUED_UNITS:
+            continue  # "18th" is an ordinal, "4x" a factor
         if previous.rstrip(".").lower() in MONTHS:
             continue  # a day of the month
         if len(words_before) > 1 and re.fullmatch(r"[A-Z][a-z]+", previous):
@@ -170,7 +206,7 @@ def find_quantities(text: str) -> list[Quantity]:
         parsed = parse_number(number)
         if parsed is None:
             continue
-        if match.group("unit2") and unit not in MEASURE_UNITS:
+        if match.group("unit2") and unit not in MEASURE_UNITS and "/" not in unit:
             unit = f"{unit}{match.group('unit2')}"
         end = match.start("unit") + len(unit)
         conversion_end = match.end("conversion") if match.group("conversion") else end

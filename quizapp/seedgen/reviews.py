@@ -32,7 +32,7 @@ from quizapp.questiontypes import get_type
 DECISIONS = ("keep", "edit", "reject")
 EDITABLE = frozenset(
     {"prompt", "explanation", "topic", "difficulty", "type", "answer", "answers", "options",
-     "pairs", "items", "tolerance", "unit"}
+     "pairs", "items", "tolerance", "unit", "fractions", "feedback"}
 )  # fmt: skip
 TOPICS = ("landing", "instruments", "mission")
 DIFFICULTIES = ("easy", "medium", "hard")

@@ -57,6 +57,12 @@ def with_article(text: str, start: int, original: str, replacement: str) -> tupl
     return start, replacement
 
 
+def in_compound(text: str, quantity) -> bool:
+    """True for a part of "11 hours and 55 minutes": changing one part is not a claim."""
+    before, after = text[: quantity.start], text[quantity.end :]
+    return bool(re.search(r"\d+ [a-z]+ and $", before) or re.match(r" and \d", after))
+
+
 def changed_number(value: float) -> int | float:
     """A clearly different count or measure for a false statement."""
     if value <= 3:
@@ -102,6 +108,8 @@ def truefalse_statements(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterato
             if others:
                 swaps.append(("truefalse.swap_entity", mention, others[0], mention.kind))
         for quantity in sf.quantities:
+            if quantity.value == 1 or in_compound(sf.sentence.clean, quantity):
+                continue  # "one orbit" -> "3 orbit"; "11 hours and 110 minutes"
             new = changed_number(quantity.value)
             swaps.append(
                 ("truefalse.swap_number", quantity, str(new), quantity_kind(quantity.unit))

@@ -1,0 +1,38 @@
+"""Numbers are parsed whole, units glued or slashed are read, and dates move by calendar."""
+
+import pytest
+
+from quizapp.seedgen.quantities import find_dates, find_quantities
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit", "written"),
+    [
+        ("The ice sheet holds 23,000 tonnes of water.", 23000, "tonnes", "23,000"),
+        ("The capsule reached 19,300 km/hour on entry.", 19300, "km/hour", "19,300"),
+        ("The probe fell 12km before the parachute opened.", 12, "km", "12"),
+        ("Its engines fired in 400m/s bursts.", 400, "m/s", "400"),
+        ("The lander weighs 2.5 tonnes.", 2.5, "tonnes", "2.5"),
+    ],
+)
+def test_numbers_are_read_whole_with_their_unit(sentence, value, unit, written):
+    (quantity,) = find_quantities(sentence)
+    assert (quantity.value, quantity.unit, quantity.number_text) == (value, unit, written)
+
+
+def test_a_comparative_is_not_a_unit():
+    assert find_quantities("The new rover did one better than its twin.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "next_day"),
+    [
+        ("It launched on Feb. 28, 2021.", "March 1, 2021"),
+        ("It landed on Feb. 29.", "March 1"),
+        ("The mission ended on Dec. 31, 2021.", "Jan. 1, 2022"),
+        ("The video came out on February 22, 2021.", "February 23, 2021"),
+    ],
+)
+def test_shifted_dates_use_the_calendar(sentence, next_day):
+    (date,) = find_dates(sentence)
+    assert date.shifted(1) == next_day
