@@ -261,3 +261,15 @@ def test_every_bank_url_by_role(app, client, bank_slug, student, admin):
         assert student_client.post(url).status_code == 403, url
         assert anonymous.post(url).status_code == 302, url
         assert admin_client.post(url).status_code == 302, url
+
+
+def test_a_long_file_previews_its_start_and_imports_every_question(app, client, bank_slug):
+    text = "\n\n".join(f"Statement {n} is true.{{T}}" for n in range(320))
+    page = client.post(f"/teach/banks/{bank_slug}/import", data={"text": text}).get_data(
+        as_text=True
+    )
+    assert "320 questions to import" in page
+    assert page.count('class="card mb-3 preview-question"') == 300
+    assert "the other 20 were read the same way" in page
+    client.post(f"/teach/banks/{bank_slug}/import/confirm", data={"payload": payload_of(page)})
+    assert question_count(app) == 320

@@ -28,6 +28,8 @@ from quizapp.teach import bp
 from quizapp.teach.bank_forms import ConfirmImportForm, UploadForm
 from quizapp.teach.banks import editable_bank_or_404, visible_bank_or_404
 
+# A preview renders this many questions; the rest are counted (and imported).
+PREVIEW_SHOWN = 300
 PREVIEW_MAX_AGE = 3600  # seconds a preview may be confirmed after it was shown
 
 
@@ -62,10 +64,10 @@ def _upload_text(form: UploadForm) -> str:
     return decode(form.text.data.encode("utf-8"))
 
 
-def preview_items(result: ParseResult) -> list[dict[str, Any]]:
-    """Per question: the student's view (a disabled form), the key and the feedback."""
+def preview_items(result: ParseResult, limit: int) -> list[dict[str, Any]]:
+    """Per question (the first ``limit``): the student's view, the key and the feedback."""
     items = []
-    for number, question in enumerate(result.questions, start=1):
+    for number, question in enumerate(result.questions[:limit], start=1):
         qtype = get_type(question.type)
         order = qtype.shown_order(question.data, random.Random(number), False)
         fields = qtype.form_fields(question.data, order)
@@ -122,8 +124,12 @@ def import_questions_view(slug: str):
             result = formats.parse_text(text, form.format.data)
             if result.questions:
                 context["confirm"] = ConfirmImportForm(payload=_sign(bank, result.format, text))
-        context.update(result=result, items=preview_items(result),
-                       format_label=FORMAT_LABELS.get(result.format, result.format))  # fmt: skip
+        context.update(
+            result=result,
+            items=preview_items(result, PREVIEW_SHOWN),
+            preview_limit=PREVIEW_SHOWN,
+            format_label=FORMAT_LABELS.get(result.format, result.format),
+        )
     return render_template("teach/import.html", **context)
 
 
