@@ -186,7 +186,8 @@ def _sources(item: dict[str, Any], raw_text: str, where: str) -> list[dict[str, 
     return checked
 
 
-def _question_spec(item: Any, raw_text: str, where: str) -> QuestionSpec:
+def question_spec(item: Any, raw_text: str, where: str) -> QuestionSpec:
+    """Check one bank question against its article text and return it as a spec."""
     if not isinstance(item, dict):
         raise SeedError(f"{where}: a question is not a JSON object")
     missing = [key for key in REQUIRED_QUESTION_KEYS if key not in item]
@@ -232,7 +233,7 @@ def read_banks(seed_dir: Path) -> tuple[list[ArticleSpec], list[BankSpec]]:
             raise SeedError(f"{path}: a second bank for article {slug!r}")
         seen.add(slug)
         article = _article_spec(seed_dir, slug, meta, str(path), meta.get("sha256") or "")
-        questions = [_question_spec(item, article.raw_text, str(path)) for item in items]
+        questions = [question_spec(item, article.raw_text, str(path)) for item in items]
         keys = [question.key for question in questions]
         duplicates = sorted({key for key in keys if keys.count(key) > 1})
         if duplicates:

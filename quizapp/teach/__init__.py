@@ -13,6 +13,7 @@ bp = Blueprint("teach", __name__, url_prefix="/teach")
 require_role_before_request(bp, Role.TEACHER)
 
 from quizapp.teach import (  # noqa: E402,F401
+    articles,
     assignments,
     banks,
     challenges,
