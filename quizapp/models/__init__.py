@@ -30,6 +30,7 @@ from quizapp.models.job import Job, JobStatus
 from quizapp.models.quiz import (
     GradingMethod,
     Quiz,
+    QuizDrawRule,
     QuizQuestion,
     ReviewMoment,
     ReviewPart,
@@ -62,6 +63,7 @@ __all__ = [
     "QuestionStatus",
     "QuestionVersion",
     "Quiz",
+    "QuizDrawRule",
     "QuizQuestion",
     "Regrade",
     "RegradeChange",

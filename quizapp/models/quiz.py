@@ -8,6 +8,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from quizapp.extensions import db
 from quizapp.models.base import UTCDateTime, enum_column, utcnow
+from quizapp.models.content import Difficulty
 
 
 class SelectionMode(enum.StrEnum):
@@ -128,6 +129,10 @@ class Quiz(db.Model):
         order_by="QuizQuestion.position", cascade="all, delete-orphan"
     )
     banks = relationship("QuestionBank", secondary=quiz_bank)
+    # A pool quiz with draw rules draws each rule's count from its bank instead of the topic.
+    draw_rules: Mapped[list["QuizDrawRule"]] = relationship(
+        order_by="QuizDrawRule.position", cascade="all, delete-orphan"
+    )
 
     def review_moments(self, part: ReviewPart) -> ReviewMoment:
         """The moments at which the review shows ``part``."""
@@ -147,3 +152,26 @@ class QuizQuestion(db.Model):
     position: Mapped[int]
 
     question = relationship("Question")
+
+
+class QuizDrawRule(db.Model):
+    """Draw ``count`` published questions from a bank, optionally of a difficulty or category."""
+
+    __tablename__ = "quiz_draw_rule"
+    __table_args__ = (
+        sa.UniqueConstraint("quiz_id", "position"),
+        sa.CheckConstraint("count >= 1", name="count_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    quiz_id: Mapped[int] = mapped_column(sa.ForeignKey("quiz.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int]
+    bank_id: Mapped[int] = mapped_column(sa.ForeignKey("question_bank.id"), index=True)
+    count: Mapped[int]
+    difficulty: Mapped[Difficulty | None] = mapped_column(
+        enum_column(Difficulty, "difficulty"), nullable=True
+    )
+    # A category path prefix ("Mars/Landing" also matches "Mars/Landing/EDL"); "" for any.
+    category: Mapped[str] = mapped_column(sa.String(255), default="")
+
+    bank = relationship("QuestionBank")

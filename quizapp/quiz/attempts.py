@@ -32,7 +32,7 @@ from quizapp.models import (
 )
 from quizapp.models.base import utcnow
 from quizapp.questiontypes import get_type
-from quizapp.quiz.selection import draw_questions, pool_for
+from quizapp.quiz.selection import draw_for_quiz
 
 logger = logging.getLogger(__name__)
 
@@ -82,7 +82,16 @@ def open_attempt(user_id: int, quiz_id: int) -> Attempt | None:
 
 
 def attempts_used(user_id: int, quiz_id: int) -> int:
-    """How many attempts the user has started at the quiz."""
+    """How many attempts (previews aside) the user has started at the quiz."""
+    return db.session.scalar(
+        sa.select(sa.func.count(Attempt.id)).where(
+            Attempt.user_id == user_id, Attempt.quiz_id == quiz_id, Attempt.is_preview.is_(False)
+        )
+    )
+
+
+def all_attempts(user_id: int, quiz_id: int) -> int:
+    """How many attempts, previews included, the user has started at the quiz."""
     return db.session.scalar(
         sa.select(sa.func.count(Attempt.id)).where(
             Attempt.user_id == user_id, Attempt.quiz_id == quiz_id
@@ -97,38 +106,38 @@ def start_attempt(
     now: datetime | None = None,
     rng: random.Random | None = None,
     terms: AssignmentTerms | None = None,
+    preview: bool = False,
 ) -> StartResult:
     """Resume the user's open attempt at the quiz or start a new one.
 
     ``terms`` are the rules of the class assignment the attempt is made for,
-    if any. Raises QuizUnavailable or NoAttemptsLeft with a message for the
-    student.
+    if any. A ``preview`` (a teacher trying their own quiz) ignores
+    publication, dates and attempt limits and is never counted. Raises
+    QuizUnavailable or NoAttemptsLeft with a message for the student.
     """
     now = now or utcnow()
     rng = rng or random.Random()
     current = open_attempt(user.id, quiz.id)
     if current is not None and not close_if_expired(current, now):
-        return StartResult(current, resumed=True)
-    reason = quiz_availability(quiz, now) or (terms.refusal(now) if terms else None)
-    if reason:
-        raise QuizUnavailable(reason)
-    used = attempts_used(user.id, quiz.id)
-    allowed = quiz.attempts_allowed
-    if allowed is not None and terms is not None:
-        allowed += terms.extra_attempts
-    if allowed is not None and used >= allowed:
-        raise NoAttemptsLeft("You have used all your attempts at this quiz.")
-    versions = draw_questions(pool_for(quiz), quiz.draw_count, rng, quiz.shuffle_questions)
+        if current.is_preview == preview:
+            return StartResult(current, resumed=True)
+        if not current.is_preview:
+            raise QuizUnavailable("Finish your open attempt at this quiz before previewing it.")
+        finish_attempt(current.id, AttemptState.SUBMITTED, now)
+    if not preview:
+        _check_may_start(user, quiz, now, terms)
+    versions = draw_for_quiz(quiz, rng)
     if not versions:
         raise QuizUnavailable("This quiz has no questions yet.")
     attempt = Attempt(
         user_id=user.id,
         quiz_id=quiz.id,
-        number=used + 1,
+        number=all_attempts(user.id, quiz.id) + 1,
         started_at=now,
         deadline=_deadline(quiz, now, terms),
         assignment_id=terms.assignment_id if terms else None,
         is_late=bool(terms and terms.is_past_due(now)),
+        is_preview=preview,
     )
     db.session.add(attempt)
     try:
@@ -143,6 +152,18 @@ def start_attempt(
     db.session.execute(sa.insert(Response), _response_rows(attempt.id, versions, quiz, rng))
     db.session.commit()
     return StartResult(attempt, resumed=False)
+
+
+def _check_may_start(user: User, quiz: Quiz, now: datetime, terms: AssignmentTerms | None) -> None:
+    reason = quiz_availability(quiz, now) or (terms.refusal(now) if terms else None)
+    if reason:
+        raise QuizUnavailable(reason)
+    used = attempts_used(user.id, quiz.id)
+    allowed = quiz.attempts_allowed
+    if allowed is not None and terms is not None:
+        allowed += terms.extra_attempts
+    if allowed is not None and used >= allowed:
+        raise NoAttemptsLeft("You have used all your attempts at this quiz.")
 
 
 def _response_rows(

@@ -99,10 +99,14 @@ def _topic_titles_from(seed_dir: str) -> dict[str, str]:
         return {}
 
 
+def known_topics(seed_dir: str | None = None) -> dict[str, str]:
+    """Every named topic and its display name."""
+    return {**DEFAULT_TOPIC_TITLES, **(_topic_titles_from(seed_dir) if seed_dir else {})}
+
+
 def topic_title(topic: str, seed_dir: str | None = None) -> str:
     """The display name of a topic."""
-    titles = {**DEFAULT_TOPIC_TITLES, **(_topic_titles_from(seed_dir) if seed_dir else {})}
-    return titles.get(topic, topic.replace("_", " ").capitalize())
+    return known_topics(seed_dir).get(topic, topic.replace("_", " ").capitalize())
 
 
 def _pool_sizes() -> tuple[dict[tuple[str, int], int], dict[int, int]]:
@@ -143,13 +147,19 @@ def standings_for(user_id: int | None, quizzes: list[Quiz]) -> list[QuizStanding
     for quiz in quizzes:
         if quiz.selection == SelectionMode.FIXED:
             count = by_fixed_quiz.get(quiz.id, 0)
+        elif quiz.draw_rules:
+            count = sum(rule.count for rule in quiz.draw_rules)
         else:
             count = min(quiz.draw_count or 0, _pool_size(quiz, by_topic_bank))
         standings[quiz.id] = QuizStanding(quiz=quiz, question_count=count)
     if user_id is not None and standings:
         rows = db.session.execute(
             sa.select(Attempt.quiz_id, Attempt.id, Attempt.state, Attempt.score)
-            .where(Attempt.user_id == user_id, Attempt.quiz_id.in_(standings))
+            .where(
+                Attempt.user_id == user_id,
+                Attempt.quiz_id.in_(standings),
+                Attempt.is_preview.is_(False),
+            )
             .order_by(Attempt.quiz_id, Attempt.number)
         ).all()
         for quiz_id, attempt_id, state, score in rows:
@@ -168,7 +178,7 @@ def topic_sections(user_id: int | None, seed_dir: str | None = None) -> list[Top
         db.session.scalars(
             sa.select(Quiz)
             .where(Quiz.is_published.is_(True))
-            .options(sa.orm.selectinload(Quiz.banks))
+            .options(sa.orm.selectinload(Quiz.banks), sa.orm.selectinload(Quiz.draw_rules))
             .order_by(Quiz.topic, Quiz.id)
         )
     )
@@ -193,11 +203,11 @@ def answered_state(attempt_id: int) -> dict[str, object]:
 
 
 def attempt_history(user_id: int) -> list[Attempt]:
-    """All the user's attempts, newest first, with their quiz loaded."""
+    """All the user's attempts (previews aside), newest first, with their quiz loaded."""
     return list(
         db.session.scalars(
             sa.select(Attempt)
-            .where(Attempt.user_id == user_id)
+            .where(Attempt.user_id == user_id, Attempt.is_preview.is_(False))
             .options(sa.orm.joinedload(Attempt.quiz))
             .order_by(Attempt.started_at.desc(), Attempt.id.desc())
         )

@@ -12,6 +12,7 @@ from quizapp.models import (
     QuestionStatus,
     QuestionVersion,
     Quiz,
+    QuizDrawRule,
     QuizQuestion,
     SelectionMode,
 )
@@ -110,16 +111,28 @@ def _conflict(one: _Drawable, other: _Drawable) -> bool:
 DRAW_TRIES = 25
 
 
+def _add_without_conflicts(
+    chosen: list[_Drawable], candidates: Sequence[_Drawable], count: int | None
+) -> None:
+    """Append to ``chosen`` up to ``count`` candidates that conflict with nothing chosen."""
+    added = 0
+    for candidate in candidates:
+        if count is not None and added >= count:
+            break
+        if any(
+            candidate.version is earlier.version or _conflict(candidate, earlier)
+            for earlier in chosen
+        ):
+            continue
+        chosen.append(candidate)
+        added += 1
+
+
 def _first_without_conflicts(
     candidates: Sequence[_Drawable], count: int | None
 ) -> list[QuestionVersion]:
     chosen: list[_Drawable] = []
-    for candidate in candidates:
-        if count is not None and len(chosen) >= count:
-            break
-        if any(_conflict(candidate, earlier) for earlier in chosen):
-            continue
-        chosen.append(candidate)
+    _add_without_conflicts(chosen, candidates, count)
     return [item.version for item in chosen]
 
 
@@ -148,3 +161,68 @@ def draw_questions(
         if count is not None and len(best) >= count:
             break
     return best
+
+
+def rule_pools(quiz: Quiz) -> list[tuple[QuizDrawRule, list[QuestionVersion]]]:
+    """Each draw rule of ``quiz`` with the current published versions it may draw (one query)."""
+    rules = list(quiz.draw_rules)
+    if not rules:
+        return []
+    rows = db.session.execute(
+        _current_versions_query()
+        .add_columns(Question.bank_id, Question.category)
+        .where(Question.bank_id.in_({rule.bank_id for rule in rules}))
+        .order_by(Question.id)
+    ).all()
+    return [
+        (rule, [v for v, bank_id, category in rows if _matches(rule, v, bank_id, category)])
+        for rule in rules
+    ]
+
+
+def _matches(rule: QuizDrawRule, version: QuestionVersion, bank_id: int, category: str) -> bool:
+    if bank_id != rule.bank_id:
+        return False
+    if rule.difficulty is not None and version.difficulty != rule.difficulty:
+        return False
+    wanted = rule.category.strip("/")
+    return not wanted or category.strip("/") == wanted or category.startswith(wanted + "/")
+
+
+def draw_by_rules(
+    pools: Sequence[tuple[int, Sequence[QuestionVersion]]], rng: random.Random, shuffle: bool
+) -> list[QuestionVersion]:
+    """Draw each rule's count from its pool, no two versions in conflict across rules.
+
+    ``pools`` pairs a count with the versions a rule may draw, in rule order.
+    Without ``shuffle`` the first suitable questions are taken and asked rule
+    by rule; with it each rule draws at random (retried, fullest draw wins)
+    and the questions are asked in a random order.
+    """
+    prepared = [(count, [_drawable(version) for version in pool]) for count, pool in pools]
+    best: list[_Drawable] = []
+    for _ in range(DRAW_TRIES if shuffle else 1):
+        chosen: list[_Drawable] = []
+        for count, drawables in prepared:
+            candidates = list(drawables)
+            if shuffle:
+                rng.shuffle(candidates)
+            _add_without_conflicts(chosen, candidates, count)
+        if len(chosen) > len(best):
+            best = chosen
+        if len(best) >= sum(count for count, _ in prepared):
+            break
+    if shuffle:
+        rng.shuffle(best)
+    return [item.version for item in best]
+
+
+def draw_for_quiz(quiz: Quiz, rng: random.Random) -> list[QuestionVersion]:
+    """The versions a new attempt at ``quiz`` asks, in the order it asks them."""
+    if quiz.selection == SelectionMode.POOL and quiz.draw_rules:
+        pools = [(rule.count, pool) for rule, pool in rule_pools(quiz)]
+        return draw_by_rules(pools, rng, quiz.shuffle_questions)
+    if quiz.selection == SelectionMode.POOL and quiz.owner_id is not None:
+        # A teacher's drawing quiz draws only from the banks its rules name.
+        return []
+    return draw_questions(pool_for(quiz), quiz.draw_count, rng, quiz.shuffle_questions)

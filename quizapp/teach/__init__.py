@@ -20,5 +20,6 @@ from quizapp.teach import (  # noqa: E402,F401
     classes,
     imports,
     questions,
+    quizzes,
     results,
 )
