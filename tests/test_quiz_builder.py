@@ -375,3 +375,28 @@ def test_builder_pages_query_counts_stay_constant(app, client, bank, teacher):
     for _ in range(3):
         _create(client)
     assert (counts(fixed), counts(drawn)) == before
+
+
+def test_a_graded_quiz_with_draw_rules_keeps_its_bank_keys_from_practice_reviews(
+    app, client, bank, teacher
+):
+    from quizapp.models.base import utcnow
+    from quizapp.quiz.visibility import withheld_questions
+
+    ids = _question_ids(app)
+    _login(client, teacher["email"])
+    graded = _create(client, selection="pool", attempts_allowed="2", title="Graded")
+    client.post(f"/teach/quizzes/{graded}/rules", data={"bank_id": 1, "count": 3})
+    with app.app_context():
+        assert withheld_questions(teacher["id"], list(ids.values()), utcnow()) == {}
+    client.post(f"/teach/quizzes/{graded}/publish")
+    with app.app_context():
+        held = withheld_questions(teacher["id"], list(ids.values()), utcnow())
+    assert set(held) == set(ids.values()) and set(held.values()) == {"Graded"}
+    for _ in range(2):
+        start = client.post(f"/teach/quizzes/{graded}/preview")
+        attempt_id = int(re.search(r"/attempt/(\d+)/", start.headers["Location"]).group(1))
+        client.post(f"/attempt/{attempt_id}/submit")
+    with app.app_context():
+        held = withheld_questions(teacher["id"], list(ids.values()), utcnow())
+    assert set(held) == set(ids.values()), "previews do not use up the graded attempts"

@@ -29,6 +29,7 @@ from quizapp.models import (
     Question,
     QuestionStatus,
     Quiz,
+    QuizDrawRule,
     QuizQuestion,
     ReviewMoment,
     ReviewPart,
@@ -76,11 +77,19 @@ def _can_ask(question_ids: Collection[int]) -> sa.ColumnElement[bool]:
     in_banks = sa.exists().where(
         quiz_bank.c.quiz_id == Quiz.id, quiz_bank.c.bank_id == Question.bank_id
     )
-    pooled = sa.and_(
-        Quiz.selection == SelectionMode.POOL,
+    has_rules = sa.exists().where(QuizDrawRule.quiz_id == Quiz.id)
+    in_rules = sa.exists().where(
+        QuizDrawRule.quiz_id == Quiz.id, QuizDrawRule.bank_id == Question.bank_id
+    )
+    # A quiz with draw rules draws from its rules' banks; a site quiz without
+    # them draws its topic (from its banks, when it names any).
+    topic_pool = sa.and_(
+        ~has_rules,
+        Quiz.owner_id.is_(None),
         Question.topic == Quiz.topic,
         sa.or_(~has_banks, in_banks),
     )
+    pooled = sa.and_(Quiz.selection == SelectionMode.POOL, sa.or_(in_rules, topic_pool))
     return sa.and_(
         Question.id.in_(question_ids),
         Question.status == QuestionStatus.PUBLISHED,
@@ -103,6 +112,7 @@ def withheld_questions(
             Attempt.user_id == user_id,
             Attempt.quiz_id == Quiz.id,
             Attempt.state != AttemptState.OPEN,
+            Attempt.is_preview.is_(False),
         )
         .scalar_subquery()
     )
