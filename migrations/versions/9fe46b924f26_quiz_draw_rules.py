@@ -1,7 +1,7 @@
 """quiz draw rules
 
 Revision ID: 9fe46b924f26
-Revises: c3a1e7d9f2b4
+Revises: e7b2c4d6f8a1
 Create Date: 2026-11-23 18:01:30.281476
 
 """
@@ -12,7 +12,7 @@ import quizapp.models.base
 
 # revision identifiers, used by Alembic.
 revision = '9fe46b924f26'
-down_revision = 'c3a1e7d9f2b4'
+down_revision = 'e7b2c4d6f8a1'
 branch_labels = None
 depends_on = None
 
