@@ -293,6 +293,8 @@ def planned_count(quiz: Quiz) -> int:
 
 def drawable_count(quiz: Quiz) -> int:
     """How many questions an attempt started now would ask (a trial draw)."""
+    if quiz.selection == SelectionMode.POOL and not quiz.draw_rules:
+        return 0
     return len(draw_for_quiz(quiz, random.Random(0)))
 
 
@@ -330,4 +332,6 @@ def set_published(quiz: Quiz, published: bool) -> str | None:
 
 def start_preview(quiz: Quiz, user: User) -> StartResult:
     """Start (or resume) the user's preview attempt: never counted in results."""
+    if quiz.selection == SelectionMode.POOL and not quiz.draw_rules:
+        raise BuildError("Add a draw rule first.")
     return start_attempt(user, quiz, preview=True)

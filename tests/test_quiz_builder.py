@@ -227,6 +227,8 @@ def test_draw_rules_draw_their_counts_by_difficulty_from_the_named_banks(
     _login(client, teacher["email"])
     quiz_id = _create(client, selection="pool")
     assert "Add published questions" in _publish_message(client, quiz_id)
+    preview = client.post(f"/teach/quizzes/{quiz_id}/preview", follow_redirects=True)
+    assert "Add a draw rule first." in preview.get_data(as_text=True)
     client.post(
         f"/teach/quizzes/{quiz_id}/rules", data={"bank_id": 1, "count": 2, "difficulty": "hard"}
     )

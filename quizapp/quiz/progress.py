@@ -14,6 +14,7 @@ from quizapp.models import (
     Question,
     QuestionStatus,
     Quiz,
+    QuizDrawRule,
     QuizQuestion,
     Response,
     SelectionMode,
@@ -109,8 +110,12 @@ def topic_title(topic: str, seed_dir: str | None = None) -> str:
     return known_topics(seed_dir).get(topic, topic.replace("_", " ").capitalize())
 
 
-def _pool_sizes() -> tuple[dict[tuple[str, int], int], dict[int, int]]:
-    """Published questions per (topic, bank), and per fixed-list quiz."""
+def _pool_sizes() -> tuple[dict[tuple[str, int], int], dict[tuple[str, int], int]]:
+    """Published questions per (topic, bank); per quiz, its fixed or drawn question count.
+
+    The second mapping is keyed ("fixed", quiz id) for the published questions
+    of a fixed-list quiz and ("rules", quiz id) for what a quiz's draw rules add up to.
+    """
     by_topic_bank = {
         (topic, bank_id): count
         for topic, bank_id, count in db.session.execute(
@@ -119,15 +124,20 @@ def _pool_sizes() -> tuple[dict[tuple[str, int], int], dict[int, int]]:
             .group_by(Question.topic, Question.bank_id)
         )
     }
-    by_fixed_quiz = dict(
-        db.session.execute(
-            sa.select(QuizQuestion.quiz_id, sa.func.count())
-            .join(Question, Question.id == QuizQuestion.question_id)
-            .where(Question.status == QuestionStatus.PUBLISHED)
-            .group_by(QuizQuestion.quiz_id)
-        ).all()
+    fixed = (
+        sa.select(QuizQuestion.quiz_id, sa.literal("fixed"), sa.func.count())
+        .join(Question, Question.id == QuizQuestion.question_id)
+        .where(Question.status == QuestionStatus.PUBLISHED)
+        .group_by(QuizQuestion.quiz_id)
     )
-    return by_topic_bank, by_fixed_quiz
+    drawn = sa.select(
+        QuizDrawRule.quiz_id, sa.literal("rules"), sa.func.sum(QuizDrawRule.count)
+    ).group_by(QuizDrawRule.quiz_id)
+    per_quiz = {
+        (kind, quiz_id): int(count)
+        for quiz_id, kind, count in db.session.execute(sa.union_all(fixed, drawn))
+    }
+    return by_topic_bank, per_quiz
 
 
 def _pool_size(quiz: Quiz, by_topic_bank: dict[tuple[str, int], int]) -> int:
@@ -142,13 +152,13 @@ def _pool_size(quiz: Quiz, by_topic_bank: dict[tuple[str, int], int]) -> int:
 
 def standings_for(user_id: int | None, quizzes: list[Quiz]) -> list[QuizStanding]:
     """Each quiz with its question count and the user's attempts, in a bounded number of queries."""
-    by_topic_bank, by_fixed_quiz = _pool_sizes()
+    by_topic_bank, per_quiz = _pool_sizes()
     standings = {}
     for quiz in quizzes:
         if quiz.selection == SelectionMode.FIXED:
-            count = by_fixed_quiz.get(quiz.id, 0)
-        elif quiz.draw_rules:
-            count = sum(rule.count for rule in quiz.draw_rules)
+            count = per_quiz.get(("fixed", quiz.id), 0)
+        elif ("rules", quiz.id) in per_quiz:
+            count = per_quiz[("rules", quiz.id)]
         else:
             count = min(quiz.draw_count or 0, _pool_size(quiz, by_topic_bank))
         standings[quiz.id] = QuizStanding(quiz=quiz, question_count=count)
@@ -178,7 +188,7 @@ def topic_sections(user_id: int | None, seed_dir: str | None = None) -> list[Top
         db.session.scalars(
             sa.select(Quiz)
             .where(Quiz.is_published.is_(True))
-            .options(sa.orm.selectinload(Quiz.banks), sa.orm.selectinload(Quiz.draw_rules))
+            .options(sa.orm.selectinload(Quiz.banks))
             .order_by(Quiz.topic, Quiz.id)
         )
     )

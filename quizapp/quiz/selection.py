@@ -222,7 +222,4 @@ def draw_for_quiz(quiz: Quiz, rng: random.Random) -> list[QuestionVersion]:
     if quiz.selection == SelectionMode.POOL and quiz.draw_rules:
         pools = [(rule.count, pool) for rule, pool in rule_pools(quiz)]
         return draw_by_rules(pools, rng, quiz.shuffle_questions)
-    if quiz.selection == SelectionMode.POOL and quiz.owner_id is not None:
-        # A teacher's drawing quiz draws only from the banks its rules name.
-        return []
     return draw_questions(pool_for(quiz), quiz.draw_count, rng, quiz.shuffle_questions)

@@ -81,11 +81,10 @@ def _can_ask(question_ids: Collection[int]) -> sa.ColumnElement[bool]:
     in_rules = sa.exists().where(
         QuizDrawRule.quiz_id == Quiz.id, QuizDrawRule.bank_id == Question.bank_id
     )
-    # A quiz with draw rules draws from its rules' banks; a site quiz without
-    # them draws its topic (from its banks, when it names any).
+    # A quiz with draw rules draws from its rules' banks; one without them
+    # draws its topic (from its banks, when it names any).
     topic_pool = sa.and_(
         ~has_rules,
-        Quiz.owner_id.is_(None),
         Question.topic == Quiz.topic,
         sa.or_(~has_banks, in_banks),
     )

@@ -264,7 +264,7 @@ def preview_quiz(quiz_id: int):
         abort(400)
     try:
         result = quizbuilder.start_preview(quiz, current_user)
-    except AttemptError as error:
+    except (quizbuilder.BuildError, AttemptError) as error:
         flash(str(error), "warning")
         return redirect(_edit_url(quiz))
     return redirect(url_for("quiz.question", attempt_id=result.attempt.id, position=1))
