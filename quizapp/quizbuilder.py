@@ -47,6 +47,10 @@ SETTINGS = (
     "closes_at",
     "shuffle_questions",
     "shuffle_options",
+    "review_score",
+    "review_answers",
+    "review_correct",
+    "review_feedback",
 )
 
 
@@ -55,6 +59,8 @@ class BuildError(ValueError):
 
 
 def _plain(value: Any) -> Any:
+    if isinstance(value, int):
+        return int(value)
     if hasattr(value, "isoformat"):
         return value.isoformat()
     return getattr(value, "value", value)

@@ -402,3 +402,60 @@ def test_a_graded_quiz_with_draw_rules_keeps_its_bank_keys_from_practice_reviews
     with app.app_context():
         held = withheld_questions(teacher["id"], list(ids.values()), utcnow())
     assert set(held) == set(ids.values()), "previews do not use up the graded attempts"
+
+
+def test_a_fixed_quiz_asks_every_picked_question_even_two_citing_one_sentence(
+    app, client, bank, teacher
+):
+    ids = _question_ids(app)
+    with app.app_context():
+        versions = {
+            key: db.session.scalar(
+                sa.select(QuestionVersion).where(QuestionVersion.question_id == ids[key])
+            )
+            for key in ("q-mcq", "q-tf")
+        }
+        versions["q-tf"].sources = versions["q-mcq"].sources
+        db.session.commit()
+    _login(client, teacher["email"])
+    quiz_id = _create(client)
+    client.post(
+        f"/teach/quizzes/{quiz_id}/pick?bank=1", data={"question_ids": [ids["q-tf"], ids["q-mcq"]]}
+    )
+    client.post(f"/teach/quizzes/{quiz_id}/preview")
+    with app.app_context():
+        attempt = db.session.scalar(sa.select(Attempt))
+        assert {r.version.question_id for r in attempt.responses} == {ids["q-tf"], ids["q-mcq"]}
+
+
+def test_review_options_are_saved_per_part_and_shown_ticked(app, client, teacher):
+    from quizapp.models import ReviewMoment
+
+    _login(client, teacher["email"])
+    quiz_id = _create(
+        client,
+        review_score=["1", "2", "4"],
+        review_answers=["1", "2"],
+        review_correct=["4"],
+        closes_at="2030-06-01T12:00",
+    )
+    with app.app_context():
+        quiz = db.session.get(Quiz, quiz_id)
+        assert quiz.review_score == ReviewMoment.ALWAYS
+        assert quiz.review_answers == ReviewMoment.IMMEDIATELY | ReviewMoment.LATER_WHILE_OPEN
+        assert quiz.review_correct == ReviewMoment.AFTER_CLOSE
+        assert quiz.review_feedback == ReviewMoment.NONE
+    page = client.get(f"/teach/quizzes/{quiz_id}").get_data(as_text=True)
+    ticked = re.findall(r'<input checked[^>]* id="(review_\w+-\d)"', page)
+    assert ticked == [
+        "review_score-0",
+        "review_score-1",
+        "review_score-2",
+        "review_answers-0",
+        "review_answers-1",
+        "review_correct-2",
+    ]
+    response = client.post(f"/teach/quizzes/{quiz_id}", data={**SETTINGS, "review_score": "8"})
+    assert "is not a valid choice" in response.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.get(Quiz, quiz_id).review_score == ReviewMoment.ALWAYS

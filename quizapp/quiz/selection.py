@@ -222,4 +222,10 @@ def draw_for_quiz(quiz: Quiz, rng: random.Random) -> list[QuestionVersion]:
     if quiz.selection == SelectionMode.POOL and quiz.draw_rules:
         pools = [(rule.count, pool) for rule, pool in rule_pools(quiz)]
         return draw_by_rules(pools, rng, quiz.shuffle_questions)
+    if quiz.selection == SelectionMode.FIXED and quiz.owner_id is not None:
+        # The teacher chose these questions: ask every published one of them.
+        versions = pool_for(quiz)
+        if quiz.shuffle_questions:
+            rng.shuffle(versions)
+        return versions
     return draw_questions(pool_for(quiz), quiz.draw_count, rng, quiz.shuffle_questions)

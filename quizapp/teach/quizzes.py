@@ -17,6 +17,7 @@ from quizapp.models import (
     Quiz,
     QuizDrawRule,
     QuizQuestion,
+    ReviewPart,
     SelectionMode,
 )
 from quizapp.permissions import can_manage_quiz, is_admin, require, visible_banks
@@ -29,6 +30,8 @@ from quizapp.teach.quizzes_forms import (
     MoveForm,
     PickQuestionsForm,
     QuizSettingsForm,
+    moments_of,
+    ticked,
 )
 
 
@@ -64,6 +67,8 @@ def _settings_form(quiz: Quiz | None = None) -> QuizSettingsForm:
         }
         for name in ("opens_at", "closes_at"):
             data[name] = data[name].replace(tzinfo=None) if data[name] else None
+        for part in ReviewPart:
+            data[f"review_{part.value}"] = ticked(quiz.review_moments(part))
     form = QuizSettingsForm(data=data)
     topics = progress.known_topics(current_app.config["SEED_DIR"])
     if quiz is not None and quiz.topic not in topics:
@@ -86,6 +91,7 @@ def _settings_values(form: QuizSettingsForm) -> dict:
         "closes_at": form.closes_at.data.replace(tzinfo=UTC) if form.closes_at.data else None,
         "shuffle_questions": form.shuffle_questions.data,
         "shuffle_options": form.shuffle_options.data,
+        **{field.name: moments_of(field.data) for field in form.review_fields()},
     }
 
 

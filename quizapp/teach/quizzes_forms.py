@@ -11,6 +11,7 @@ from wtforms import (
     SelectMultipleField,
     StringField,
     TextAreaField,
+    widgets,
 )
 from wtforms.validators import (
     DataRequired,
@@ -22,7 +23,7 @@ from wtforms.validators import (
     ValidationError,
 )
 
-from quizapp.models import Difficulty, GradingMethod, SelectionMode
+from quizapp.models import Difficulty, GradingMethod, ReviewMoment, ReviewPart, SelectionMode
 
 # What a browser's datetime-local input sends and shows (seconds when it adds them).
 DATETIME_FORMATS = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"]
@@ -32,6 +33,48 @@ GRADING_LABELS = {
     GradingMethod.FIRST: "First attempt",
     GradingMethod.LAST: "Last attempt",
 }
+
+
+REVIEW_PARTS = {
+    ReviewPart.SCORE: "Score and marks",
+    ReviewPart.ANSWERS: "The student's answers",
+    ReviewPart.CORRECT: "The right answers",
+    ReviewPart.FEEDBACK: "Explanations and source sentences",
+}
+REVIEW_MOMENTS = [
+    SelectChoice(int(ReviewMoment.IMMEDIATELY), "Right after the attempt"),
+    SelectChoice(int(ReviewMoment.LATER_WHILE_OPEN), "Later, while the quiz is open"),
+    SelectChoice(int(ReviewMoment.AFTER_CLOSE), "After the quiz closes"),
+]
+
+
+class CheckboxesField(SelectMultipleField):
+    """A multiple choice shown as a list of checkboxes."""
+
+    widget = widgets.ListWidget(prefix_label=False)
+    option_widget = widgets.CheckboxInput()
+
+
+def _review_field(part: ReviewPart) -> CheckboxesField:
+    return CheckboxesField(
+        REVIEW_PARTS[part],
+        choices=REVIEW_MOMENTS,
+        coerce=int,
+        default=[choice.value for choice in REVIEW_MOMENTS],
+    )
+
+
+def moments_of(values: list[int]) -> ReviewMoment:
+    """The review moments ticked in a review field."""
+    moment = ReviewMoment.NONE
+    for value in values:
+        moment |= ReviewMoment(value)
+    return moment
+
+
+def ticked(moment: ReviewMoment) -> list[int]:
+    """The boxes a review field shows ticked for ``moment``."""
+    return [choice.value for choice in REVIEW_MOMENTS if moment & choice.value]
 
 
 class QuizSettingsForm(FlaskForm):
@@ -67,6 +110,14 @@ class QuizSettingsForm(FlaskForm):
     )
     shuffle_questions = BooleanField("Shuffle the questions", default=True)
     shuffle_options = BooleanField("Shuffle the options of each question", default=True)
+    review_score = _review_field(ReviewPart.SCORE)
+    review_answers = _review_field(ReviewPart.ANSWERS)
+    review_correct = _review_field(ReviewPart.CORRECT)
+    review_feedback = _review_field(ReviewPart.FEEDBACK)
+
+    def review_fields(self) -> list[CheckboxesField]:
+        """The review option fields, one per part of the review."""
+        return [getattr(self, f"review_{part.value}") for part in REVIEW_PARTS]
 
     def validate_closes_at(self, field) -> None:
         """A quiz closes after it opens."""
