@@ -8,6 +8,7 @@ from pathlib import Path
 from flask import Flask, current_app, send_from_directory
 from werkzeug.middleware.proxy_fix import ProxyFix
 
+from quizapp import converters
 from quizapp.config import DefaultConfig
 from quizapp.extensions import csrf, db, limiter, login_manager, migrate
 
@@ -15,6 +16,7 @@ from quizapp.extensions import csrf, db, limiter, login_manager, migrate
 def create_app(test_config: dict | None = None) -> Flask:
     """Build the application: defaults, then ``instance/config.py``, then ``QUIZAPP_*``."""
     app = Flask(__name__, instance_relative_config=True)
+    converters.register(app)
     app.config.from_object(DefaultConfig)
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
     app.config["SQLALCHEMY_DATABASE_URI"] = "sqlite:///" + os.path.join(

@@ -3,7 +3,7 @@
 import unicodedata
 from urllib.parse import unquote, urlsplit
 
-from flask import Flask, Response, url_for
+from flask import Flask, Response, abort, request, url_for
 
 CONTENT_SECURITY_POLICY = "; ".join(
     [
@@ -66,8 +66,24 @@ def safe_next_url(target: str | None) -> str:
     return url_for("quiz.home")
 
 
+def _has_nul(values) -> bool:
+    return any("\x00" in key or "\x00" in value for key, value in values.items(multi=True))
+
+
+def refuse_nul_bytes() -> None:
+    """Answer 400 to a query or form field holding a NUL byte.
+
+    No field of the app can hold one, and PostgreSQL refuses it in any string,
+    so it would otherwise surface as a server error in whatever query used it.
+    """
+    if _has_nul(request.args) or (request.method != "GET" and _has_nul(request.form)):
+        abort(400, "The request contains a NUL character, which no field accepts.")
+
+
 def register(app: Flask) -> None:
-    """Add the security headers to every response."""
+    """Refuse NUL bytes in fields and add the security headers to every response."""
+
+    app.before_request(refuse_nul_bytes)
 
     @app.after_request
     def set_security_headers(response: Response) -> Response:

@@ -64,7 +64,7 @@ def _published_quiz(slug: str) -> Quiz:
     return db.first_or_404(sa.select(Quiz).where(Quiz.slug == slug, Quiz.is_published.is_(True)))
 
 
-@bp.route("/quiz/<slug>")
+@bp.route("/quiz/<slug:slug>")
 def quiz_detail(slug: str):
     quiz = _published_quiz(slug)
     (standing,) = progress.standings_for(_user_id(), [quiz])
@@ -74,7 +74,7 @@ def quiz_detail(slug: str):
     )
 
 
-@bp.post("/quiz/<slug>/start")
+@bp.post("/quiz/<slug:slug>/start")
 @login_required
 def start(slug: str):
     quiz = _published_quiz(slug)

@@ -87,7 +87,7 @@ def new_bank():
     return render_template("teach/bank_form.html", form=form, bank=None)
 
 
-@bp.route("/banks/<slug>")
+@bp.route("/banks/<slug:slug>")
 def bank(slug: str):
     bank = visible_bank_or_404(slug)
     rows = db.session.execute(
