@@ -33,6 +33,9 @@ class DefaultConfig:
     LOGIN_RATE_LIMIT = "10 per minute"
     # Failed logins allowed per account (key: the normalised email typed).
     LOGIN_ACCOUNT_RATE_LIMIT = "5 per minute"
+    # Registration attempts (any outcome) allowed per client address. A class
+    # registering behind one school address needs room: raise it there.
+    REGISTRATION_RATE_LIMIT = "30 per hour;100 per day"
     # argon2id cost (OWASP's recommendation); older hashes are upgraded at the next login.
     PASSWORD_HASH_MEMORY_KIB = 19 * 1024
     PASSWORD_HASH_TIME_COST = 2

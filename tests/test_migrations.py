@@ -208,3 +208,30 @@ def test_feedback_timing_becomes_review_options_and_back(migration_app):
     with migration_app.app_context(), db.engine.connect() as connection:
         rows = connection.execute(sa.text("SELECT id, feedback_timing FROM quiz ORDER BY id"))
         assert dict(rows.all()) == timings
+
+
+def test_existing_accounts_get_identity_keys_and_lookalikes_are_kept(migration_app):
+    _flask_db(migration_app, "upgrade", "9fe46b924f26")
+    emails = {1: "alice@example.org", 2: "аlice@example.org", 3: "bob@example.org"}
+    with migration_app.app_context(), db.engine.begin() as connection:
+        for user_id, email in emails.items():
+            connection.execute(
+                sa.text(
+                    'INSERT INTO "user" (id, email, display_name, password_hash, role,'
+                    " session_token, active, must_change_password, created_at)"
+                    " VALUES (:id, :email, 'U', 'x', 'student', :token, true, false,"
+                    " '2026-01-01 00:00:00')"
+                ),
+                {"id": user_id, "email": email, "token": f"token-{user_id}"},
+            )
+
+    _flask_db(migration_app, "upgrade")
+
+    with migration_app.app_context(), db.engine.connect() as connection:
+        keys = dict(connection.execute(sa.text('SELECT id, email_key FROM "user"')).all())
+    assert keys == {1: "alice@example.org", 2: "alice@example.org#2", 3: "bob@example.org"}
+
+    _flask_db(migration_app, "downgrade", "9fe46b924f26")
+    with migration_app.app_context(), db.engine.connect() as connection:
+        rows = connection.execute(sa.text('SELECT id, email FROM "user" ORDER BY id')).all()
+    assert dict(rows) == emails

@@ -13,9 +13,9 @@ PASSWORD_HELP = (
 )
 
 
-def _check_password(field) -> None:
+def _check_password(field, user_inputs: tuple[str, ...] = ()) -> None:
     try:
-        services.check_password_policy(field.data or "")
+        services.check_password_policy(field.data or "", user_inputs)
     except services.PasswordPolicyError as error:
         raise ValidationError(str(error)) from error
 
@@ -49,13 +49,11 @@ class RegistrationForm(FlaskForm):
     submit = SubmitField("Create account")
 
     def validate_email(self, field) -> None:
+        # Whether the address is taken is not said here: see auth.routes.register.
         try:
-            normalized = services.normalize_email(field.data)
+            field.data = services.normalize_email(field.data)
         except services.InvalidEmailError as error:
             raise ValidationError(str(error)) from error
-        if services.email_taken(normalized):
-            raise ValidationError(services.EMAIL_TAKEN_MESSAGE)
-        field.data = normalized
 
     def validate_display_name(self, field) -> None:
         try:
@@ -64,7 +62,7 @@ class RegistrationForm(FlaskForm):
             raise ValidationError(str(error)) from error
 
     def validate_password(self, field) -> None:
-        _check_password(field)
+        _check_password(field, (self.email.data or "", self.display_name.data or ""))
 
 
 class LoginForm(FlaskForm):
@@ -116,4 +114,4 @@ class ChangePasswordForm(FlaskForm):
             raise ValidationError("This is not your current password.")
 
     def validate_new_password(self, field) -> None:
-        _check_password(field)
+        _check_password(field, (current_user.email, current_user.display_name))

@@ -21,6 +21,14 @@ from quizapp.security import safe_next_url
 
 LOGIN_FAILED_MESSAGE = "Invalid email or password."
 DEACTIVATED_MESSAGE = "This account has been deactivated. Ask your administrator."
+# Shown whether or not the address already had an account, so registration
+# tells nobody which addresses are in use.
+REGISTERED_MESSAGE = (
+    "Your account is ready: log in with your email address and the password you chose. "
+    "If you already had an account with this address (or one that looks like it), "
+    "it is unchanged: log in with its password, or ask your teacher or administrator "
+    "to reset it."
+)
 
 
 def _address_limit() -> str:
@@ -70,20 +78,25 @@ def login():
     return render_template("auth/login.html", form=form, next_param=next_param)
 
 
+def _registration_limit() -> str:
+    return current_app.config["REGISTRATION_RATE_LIMIT"]
+
+
 @bp.route("/register", methods=["GET", "POST"])
+@limiter.limit(_registration_limit, methods=["POST"])
 def register():
+    """Create a student account; the answer is the same whether the address was free or not."""
     if current_user.is_authenticated:
         return redirect(url_for("quiz.home"))
     form = RegistrationForm()
     if form.validate_on_submit():
         try:
-            user = services.create_user(form.email.data, form.password.data, form.display_name.data)
-        except services.EmailTakenError as error:
-            form.email.errors.append(str(error))
+            services.register_student(form.email.data, form.password.data, form.display_name.data)
+        except services.AccountError as error:
+            form.form_errors.append(str(error))
         else:
-            _start_session(user)
-            flash(f"Welcome, {user.display_name}! Your account is ready.", "success")
-            return redirect(url_for("quiz.home"))
+            flash(REGISTERED_MESSAGE, "success")
+            return redirect(url_for("auth.login"))
     return render_template("auth/register.html", form=form, password_help=PASSWORD_HELP)
 
 

@@ -8,6 +8,7 @@ import sqlalchemy as sa
 from email_validator import EmailNotValidError, validate_email
 from sqlalchemy.exc import IntegrityError
 
+from quizapp import identity, password_strength
 from quizapp.database import writes
 from quizapp.extensions import db
 from quizapp.models import Role, User
@@ -48,7 +49,44 @@ class PasswordPolicyError(AccountError):
 
 
 class DisplayNameError(AccountError):
-    """The display name is empty or too long."""
+    """The display name is empty, too long, reserved or holds control characters."""
+
+
+# Names that would pass for the site's staff; compared by identity key, so
+# look-alikes ("Аdmin" with a Cyrillic А, "A d m i n", "Adm1n") are refused too.
+RESERVED_NAMES = (
+    "Administrator",
+    "Admin",
+    "Site admin",
+    "Teacher",
+    "Your teacher",
+    "Moderator",
+    "Staff",
+    "Support",
+    "Help desk",
+    "System",
+    "Root",
+    "Superuser",
+    "Owner",
+    "Quizapp",
+)
+RESERVED_NAME_MESSAGE = "This name is kept for the site's staff; choose another."
+BIDI_MESSAGE = (
+    "The display name contains invisible text-direction characters; type it without them."
+)
+
+
+def _reserved_key(name: str) -> str:
+    # TR39 keeps i and l apart once case is folded; a reserved name must not.
+    return identity.name_key(name).replace("l", "i")
+
+
+_RESERVED_KEYS = frozenset(_reserved_key(name) for name in RESERVED_NAMES)
+
+
+def is_reserved_name(name: str) -> bool:
+    """Whether a display name is, or looks like, one kept for the site's staff."""
+    return _reserved_key(name) in _RESERVED_KEYS
 
 
 def _fold(text: str) -> str:
@@ -91,23 +129,38 @@ def fold_login_key(raw: str) -> str:
         return _fold((raw or "").strip())[:EMAIL_MAX_LENGTH]
 
 
-def check_password_policy(password: str) -> None:
-    """Raise :class:`PasswordPolicyError` unless the password has an accepted length."""
+def check_password_policy(password: str, user_inputs: tuple[str, ...] = ()) -> None:
+    """Raise :class:`PasswordPolicyError` unless the password is accepted.
+
+    It must have an accepted length and must not be common, leaked or built from
+    ``user_inputs`` (the account's email address and name).
+    """
     if len(password) < PASSWORD_MIN_LENGTH:
         raise PasswordPolicyError(PASSWORD_TOO_SHORT_MESSAGE)
     if len(password) > PASSWORD_MAX_LENGTH:
         raise PasswordPolicyError(PASSWORD_TOO_LONG_MESSAGE)
+    reason = password_strength.weakness(password, user_inputs)
+    if reason:
+        raise PasswordPolicyError(reason)
 
 
-def clean_display_name(raw: str) -> str:
-    """Return the display name trimmed, or raise :class:`DisplayNameError`."""
+def clean_display_name(raw: str, *, allow_reserved: bool = False) -> str:
+    """Return the display name trimmed, or raise :class:`DisplayNameError`.
+
+    Text-direction controls are refused everywhere; names kept for staff
+    unless ``allow_reserved`` (the site or an administrator naming an account).
+    """
     name = " ".join((raw or "").split())
     if not name:
         raise DisplayNameError("Enter a display name.")
     if len(name) > DISPLAY_NAME_MAX_LENGTH:
         raise DisplayNameError(f"Use at most {DISPLAY_NAME_MAX_LENGTH} characters.")
+    if identity.has_bidi_control(name):
+        raise DisplayNameError(BIDI_MESSAGE)
     if any(unicodedata.category(char) == "Cc" for char in name):
         raise DisplayNameError("The display name contains control characters.")
+    if not allow_reserved and is_reserved_name(name):
+        raise DisplayNameError(RESERVED_NAME_MESSAGE)
     return name
 
 
@@ -121,9 +174,19 @@ def find_user_by_email(email: str) -> User | None:
     return db.session.scalar(sa.select(User).where(User.email == email))
 
 
+def find_lookalike(email: str) -> User | None:
+    """The account whose address is ``email`` or looks like it (same identity key), if any.
+
+    Use it before creating accounts from any source (registration, the CLI,
+    imports of user lists); the unique ``user.email_key`` backs it up in the
+    database when two requests race.
+    """
+    return db.session.scalar(sa.select(User).where(User.email_key == identity.identity_key(email)))
+
+
 def email_taken(email: str) -> bool:
-    """Whether an account already uses this normalised email address."""
-    return find_user_by_email(email) is not None
+    """Whether an account already uses this address or one that looks like it."""
+    return find_lookalike(email) is not None
 
 
 def admin_exists() -> bool:
@@ -138,28 +201,46 @@ def create_user(
     role: Role = Role.STUDENT,
     *,
     allow_reserved_domains: bool = False,
+    allow_reserved_name: bool = False,
 ) -> User:
     """Create and commit a user after checking email, password and name.
 
     Raises an :class:`AccountError` subclass with a message fit for the person
-    who typed the values; :class:`EmailTakenError` also when a concurrent
-    registration wins the race for the same address.
+    who typed the values; :class:`EmailTakenError` when an account with the
+    address or a look-alike of it exists, also when a concurrent registration
+    wins the race for it. No password is hashed for a refused account.
     """
     normalized = normalize_email(email, allow_reserved_domains=allow_reserved_domains)
-    check_password_policy(password)
+    name = clean_display_name(display_name, allow_reserved=allow_reserved_name)
+    check_password_policy(password, (normalized, name))
+    if email_taken(normalized):
+        raise EmailTakenError(EMAIL_TAKEN_MESSAGE)
     user = User(
         email=normalized,
         password_hash=hash_password(password),
-        display_name=clean_display_name(display_name),
+        display_name=name,
         role=Role(role),
     )
     return _insert_user(user)
 
 
+def register_student(email: str, password: str, display_name: str) -> User | None:
+    """Self-registration: the new account, or None when the address (or a look-alike) is taken.
+
+    The caller answers both cases alike, so the form tells nobody which
+    addresses have accounts; a taken address costs the same password-hash time
+    as a new one, so the answer's timing does not tell either. Raises
+    :class:`AccountError` for invalid values (checked before any hashing).
+    """
+    try:
+        return create_user(email, password, display_name)
+    except EmailTakenError:
+        verify_password(_dummy_hash(), password)
+        return None
+
+
 @writes
 def _insert_user(user: User) -> User:
-    if email_taken(user.email):
-        raise EmailTakenError(EMAIL_TAKEN_MESSAGE)
     db.session.add(user)
     try:
         db.session.commit()

@@ -44,8 +44,13 @@ def create(email: str, role: str, display_name: str | None) -> None:
         normalized = services.normalize_email(email, allow_reserved_domains=True)
     except services.InvalidEmailError as error:
         raise click.ClickException(f"Invalid email address: {error}") from error
-    if services.email_taken(normalized):
+    existing = services.find_lookalike(normalized)
+    if existing is not None and existing.email == normalized:
         raise click.ClickException(f"An account with the email {normalized} already exists.")
+    if existing is not None:
+        raise click.ClickException(
+            f"An account with a look-alike email already exists: {existing.email}."
+        )
     password = _read_password()
     try:
         user = services.create_user(
@@ -54,6 +59,7 @@ def create(email: str, role: str, display_name: str | None) -> None:
             display_name or normalized.split("@", 1)[0],
             Role(role.lower()),
             allow_reserved_domains=True,
+            allow_reserved_name=True,
         )
     except services.PasswordPolicyError as error:
         raise click.ClickException(f"Password refused: {error}") from error
@@ -72,7 +78,12 @@ def ensure_admin(email: str) -> None:
     password = services.generate_password()
     try:
         user = services.create_user(
-            email, password, "Administrator", Role.ADMIN, allow_reserved_domains=True
+            email,
+            password,
+            "Administrator",
+            Role.ADMIN,
+            allow_reserved_domains=True,
+            allow_reserved_name=True,
         )
     except services.AccountError as error:
         raise click.ClickException(f"Could not create the admin account: {error}") from error

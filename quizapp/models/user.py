@@ -6,9 +6,10 @@ from datetime import datetime
 
 import sqlalchemy as sa
 from flask_login import UserMixin
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, validates
 
 from quizapp.extensions import db
+from quizapp.identity import identity_key
 from quizapp.models.base import UTCDateTime, enum_column, utcnow
 
 
@@ -24,12 +25,18 @@ def new_session_token() -> str:
 
 
 class User(UserMixin, db.Model):
-    """An account. ``email`` is stored normalised, so it is unique as people see it."""
+    """An account. ``email`` is stored normalised, so it is unique as people see it.
+
+    ``email_key`` is the address's confusable skeleton (quizapp.identity), set
+    whenever ``email`` is; its unique constraint keeps look-alike addresses
+    from making a second account, whichever code path creates it.
+    """
 
     __tablename__ = "user"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     email: Mapped[str] = mapped_column(sa.String(254), unique=True)
+    email_key: Mapped[str] = mapped_column(sa.String(1024), unique=True)
     display_name: Mapped[str] = mapped_column(sa.String(80))
     password_hash: Mapped[str] = mapped_column(sa.String(255))
     role: Mapped[Role] = mapped_column(enum_column(Role, "role"), default=Role.STUDENT)
@@ -43,6 +50,11 @@ class User(UserMixin, db.Model):
     must_change_password: Mapped[bool] = mapped_column(default=False)
     last_login_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    @validates("email")
+    def _set_email_key(self, _key: str, email: str) -> str:
+        self.email_key = identity_key(email)
+        return email
 
     @property
     def is_active(self) -> bool:

@@ -29,6 +29,11 @@ def register(page: Page, base: str, email: str) -> None:
     page.fill("input[name=confirm]", PASSWORD)
     with page.expect_navigation():
         page.keyboard.press("Enter")
+    # Registration sends the new student to log in.
+    page.fill("input[name=email]", email)
+    page.fill("input[name=password]", PASSWORD)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
 
 
 def test_phone_menu_reaches_my_results_and_log_out_without_javascript(browser, seeded_server):

@@ -38,6 +38,8 @@ def register(page: Page, base: str, email: str) -> None:
     page.fill("input[name=confirm]", PASSWORD)
     with page.expect_navigation():
         page.keyboard.press("Enter")
+    # Registration sends the new student to log in.
+    log_in(page, email)
 
 
 def log_in(page: Page, email: str) -> None:
