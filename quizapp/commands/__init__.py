@@ -1,4 +1,4 @@
-"""The ``flask`` commands quizapp adds: ``users``, ``seed``, ``jobs``, ``questions``, ``db backup``."""
+"""The ``flask`` commands quizapp adds: users, seed, jobs, questions and ``db backup``."""
 
 from flask import Flask
 
