@@ -137,3 +137,4 @@ class QuestionVersion(db.Model):
 
     question: Mapped[Question] = relationship(back_populates="versions")
     article: Mapped[Article | None] = relationship()
+    author = relationship("User")
