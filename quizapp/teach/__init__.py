@@ -22,4 +22,5 @@ from quizapp.teach import (  # noqa: E402,F401
     questions,
     quizzes,
     results,
+    review,
 )
