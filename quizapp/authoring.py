@@ -255,13 +255,15 @@ def _word_runs(old: str, new: str) -> list[tuple[str, str]]:
 
 
 def changes_between(old: QuestionVersion | None, new: QuestionVersion) -> list[Change]:
-    """The fields that changed from ``old`` to ``new`` (all non-empty ones when ``old`` is None)."""
+    """What changed from ``old`` to ``new``; for a first version, its non-empty fields."""
     before = readable_fields(old) if old is not None else {}
     after = readable_fields(new)
     changes = []
     for label, text in after.items():
         previous = before.get(label, "")
-        if previous != text and (previous or text):
+        if old is None and text:
+            changes.append(Change(label, [("same", text)]))
+        elif previous != text:
             changes.append(Change(label, _word_runs(previous, text)))
     if old is not None and old.type != new.type:
         changes.insert(0, Change("Type", [("removed", old.type), ("added", new.type)]))

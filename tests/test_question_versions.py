@@ -212,3 +212,23 @@ def test_question_pages_issue_the_same_queries_however_many_versions(
     with app.app_context():
         assert db.session.scalar(sa.select(sa.func.count(QuestionBank.id))) == 1
         assert db.session.scalar(sa.select(sa.func.count(QuestionVersion.id))) == 12
+
+
+def test_an_edited_html_prompt_is_stored_as_plain_text(app, client, teacher, own_bank):
+    from quizapp.models import PromptFormat
+
+    qid = question_id(app, "q-mcq")
+    with app.app_context():
+        version = db.session.scalar(
+            sa.select(QuestionVersion).where(QuestionVersion.question_id == qid)
+        )
+        version.prompt_format = PromptFormat.HTML
+        db.session.commit()
+    login(client, teacher)
+    page = client.get(f"/teach/questions/{qid}/edit").get_data(as_text=True)
+    assert "imported as HTML" in page
+    edit(client, qid, 1, prompt="<b>Which</b> camera zooms?")
+    latest = versions(app, qid)[-1]
+    assert latest.prompt_format == PromptFormat.PLAIN
+    shown = client.get(f"/teach/questions/{qid}").get_data(as_text=True)
+    assert "&lt;b&gt;Which&lt;/b&gt; camera zooms?" in shown and "<b>Which</b>" not in shown

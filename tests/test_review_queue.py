@@ -127,8 +127,26 @@ def test_bulk_approve_approves_only_my_ticked_drafts(app, reviewer, admin):
 
 def test_save_and_approve_from_the_editor_records_an_edit(app, reviewer, teacher):
     qid = question_id(app, "q-mcq", "drafts")
-    response = edit(reviewer, qid, 1, save=None, publish="Save and approve")
-    assert response.status_code == 302
+    queue = reviewer.get("/teach/review").get_data(as_text=True)
+    edit_url = f"/teach/questions/{qid}/edit?from=review"
+    assert f'href="{edit_url}"' in queue
+    page = reviewer.get(edit_url).get_data(as_text=True)
+    assert 'value="Save and approve"' in page
+    response = reviewer.post(
+        edit_url,
+        data={
+            "prompt": "Which mast camera can zoom in?",
+            "topic": "landing",
+            "difficulty": "medium",
+            "options-0": "Hazcam",
+            "options-1": "Mastcam-Z",
+            "correct": "1",
+            "base_version": "1",
+            "change_note": "Clearer stem, one more distractor",
+            "publish": "Save and approve",
+        },
+    )
+    assert response.headers["Location"].endswith("/teach/review")
     assert status(app, "q-mcq") == QuestionStatus.PUBLISHED
     with app.app_context():
         decision = db.session.scalar(sa.select(ReviewDecision))

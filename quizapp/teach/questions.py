@@ -14,6 +14,7 @@ from quizapp.extensions import db
 from quizapp.models import (
     Article,
     Difficulty,
+    PromptFormat,
     Question,
     QuestionBank,
     QuestionStatus,
@@ -88,6 +89,8 @@ def _content(form, base: authoring.Content | None, type_name: str) -> authoring.
         "title": (form.title.data or "").strip(),
         "explanation": (form.explanation.data or "").strip(),
         "difficulty": Difficulty(form.difficulty.data),
+        # The editor writes plain text; an imported HTML prompt becomes plain when edited.
+        "prompt_format": PromptFormat.PLAIN,
     }
     if base is None:
         return authoring.Content(**values)
@@ -160,6 +163,8 @@ def edit_question(question_id: int):
         flash(str(conflict), "danger")
         return redirect(url_for("teach.history", question_id=question.id))
     flash(f"Saved version {saved.number}." + (" Approved." if approve else ""), "success")
+    if request.args.get("from") == "review":
+        return redirect(url_for("teach.review_queue"))
     return redirect(url_for("teach.question", question_id=question.id))
 
 
