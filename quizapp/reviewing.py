@@ -36,10 +36,8 @@ class DecisionRefused(Exception):
 TRANSITIONS: dict[ReviewAction, tuple[frozenset[QuestionStatus], QuestionStatus]] = {
     ReviewAction.APPROVED: (frozenset({QuestionStatus.DRAFT}), QuestionStatus.PUBLISHED),
     ReviewAction.REJECTED: (frozenset({QuestionStatus.DRAFT}), QuestionStatus.REJECTED),
-    ReviewAction.RETIRED: (
-        frozenset({QuestionStatus.DRAFT, QuestionStatus.PUBLISHED}),
-        QuestionStatus.RETIRED,
-    ),
+    # A draft is rejected rather than retired, so restoring never skips review.
+    ReviewAction.RETIRED: (frozenset({QuestionStatus.PUBLISHED}), QuestionStatus.RETIRED),
 }
 # Restoring brings a retired question back into use and a rejected one back to review.
 RESTORED_STATUS = {
@@ -49,7 +47,7 @@ RESTORED_STATUS = {
 REFUSED = {
     ReviewAction.APPROVED: "This question is no longer a draft, so it was not approved.",
     ReviewAction.REJECTED: "This question is no longer a draft, so it was not rejected.",
-    ReviewAction.RETIRED: "This question is already retired or rejected.",
+    ReviewAction.RETIRED: "Only a published question can be retired (reject a draft instead).",
     ReviewAction.RESTORED: "Only a retired or rejected question can be restored.",
 }
 

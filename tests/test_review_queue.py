@@ -227,3 +227,12 @@ def test_queue_sections_hook_adds_a_block(app, reviewer):
         review.QUEUE_SECTIONS.pop()
     assert 'Challenges <span class="badge text-bg-secondary">2</span>' in page
     assert "<p>2 open</p>" in page
+
+
+def test_a_draft_is_rejected_not_retired(app, reviewer):
+    qid = question_id(app, "q-tf", "drafts")
+    page = reviewer.get(f"/teach/questions/{qid}").get_data(as_text=True)
+    assert ">Retire</button>" not in page and ">Restore</button>" not in page
+    refused = reviewer.post(f"/teach/questions/{qid}/retire", follow_redirects=True)
+    assert "Only a published question can be retired" in refused.get_data(as_text=True)
+    assert status(app, "q-tf") == QuestionStatus.DRAFT
