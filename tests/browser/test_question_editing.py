@@ -90,8 +90,10 @@ def test_a_mistake_is_explained_in_the_editor(page: Page, teacher_server):
     for number in range(1, 4):
         page.get_by_label(f"Option {number}", exact=True).fill("")
     page.get_by_label("Option 1", exact=True).fill("Only this one")
+    page.get_by_label("Question", exact=True).fill("")
     page.get_by_role("button", name="Save new version").click()
     expect(page.get_by_text("Give at least two options.")).to_be_visible()
+    expect(page.get_by_text("Write the question.")).to_be_visible()
     assert_accessible(page)
 
 
