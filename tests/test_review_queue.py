@@ -236,3 +236,36 @@ def test_a_draft_is_rejected_not_retired(app, reviewer):
     refused = reviewer.post(f"/teach/questions/{qid}/retire", follow_redirects=True)
     assert "Only a published question can be retired" in refused.get_data(as_text=True)
     assert status(app, "q-tf") == QuestionStatus.DRAFT
+
+
+def test_editor_and_queue_posts_need_their_csrf_token(csrf_app, teacher):
+    import re
+
+    make_drafts(csrf_app, teacher["id"])
+    client = csrf_app.test_client()
+    page = client.get("/auth/login").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
+    client.post(
+        "/auth/login",
+        data={"email": teacher["email"], "password": teacher["password"], "csrf_token": token},
+    )
+    qid = question_id(csrf_app, "q-mcq", "drafts")
+    posts = [
+        (f"/teach/questions/{qid}/edit", {"prompt": "Changed?", "base_version": "1", "save": "1"}),
+        (f"/teach/questions/{qid}/sources", {"sentences": [], "base_version": "1"}),
+        (f"/teach/review/{qid}/approve", {}),
+        (f"/teach/review/{qid}/reject", {"reason": "no"}),
+        ("/teach/review/approve", {"questions": [qid]}),
+        ("/teach/banks/drafts/questions/new?type=truefalse", {"prompt": "x", "answer": "true"}),
+    ]
+    for url, data in posts:
+        assert client.post(url, data=data).status_code == 400, url
+    with csrf_app.app_context():
+        assert db.session.scalar(sa.select(sa.func.count(QuestionVersion.id))) == 7
+        assert db.session.scalar(sa.select(sa.func.count(ReviewDecision.id))) == 0
+    assert status(csrf_app, "q-mcq") == QuestionStatus.DRAFT
+    # The queue's own forms carry the token and work.
+    queue = client.get("/teach/review").get_data(as_text=True)
+    token = re.search(r'name="csrf_token" value="([^"]+)"', queue).group(1)
+    client.post(f"/teach/review/{qid}/approve", data={"csrf_token": token})
+    assert status(csrf_app, "q-mcq") == QuestionStatus.PUBLISHED
