@@ -269,3 +269,10 @@ def test_editor_and_queue_posts_need_their_csrf_token(csrf_app, teacher):
     token = re.search(r'name="csrf_token" value="([^"]+)"', queue).group(1)
     client.post(f"/teach/review/{qid}/approve", data={"csrf_token": token})
     assert status(csrf_app, "q-mcq") == QuestionStatus.PUBLISHED
+
+
+def test_queue_links_to_students_challenges(app, reviewer):
+    page = reviewer.get("/teach/review").get_data(as_text=True)
+    assert 'Challenges from students <span class="badge text-bg-secondary">0</span>' in page
+    assert "No challenges from students are waiting." in page
+    assert 'href="/teach/challenges"' in page

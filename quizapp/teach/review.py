@@ -14,6 +14,7 @@ from flask import flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from quizapp import reviewing
+from quizapp.classes import challenges
 from quizapp.extensions import db
 from quizapp.models import QuestionBank, ReviewAction, User
 from quizapp.questiontypes import get_type
@@ -42,6 +43,14 @@ def queue_section(func: Callable[[User], QueueSection | None]):
     """Register a function that adds a section to the review queue page."""
     QUEUE_SECTIONS.append(func)
     return func
+
+
+@queue_section
+def _student_challenges(user: User) -> QueueSection:
+    count = challenges.open_count(user)
+    return QueueSection(
+        "Challenges from students", "teach/_review_challenges.html", {"count": count}, count
+    )
 
 
 def _bank_filter() -> QuestionBank | None:
