@@ -232,3 +232,31 @@ def test_an_edited_html_prompt_is_stored_as_plain_text(app, client, teacher, own
     assert latest.prompt_format == PromptFormat.PLAIN
     shown = client.get(f"/teach/questions/{qid}").get_data(as_text=True)
     assert "&lt;b&gt;Which&lt;/b&gt; camera zooms?" in shown and "<b>Which</b>" not in shown
+
+
+def test_imported_weights_survive_an_edit_that_keeps_the_options(app, client, teacher, own_bank):
+    qid = question_id(app, "q-mcq")
+    with app.app_context():
+        version = db.session.scalar(
+            sa.select(QuestionVersion).where(QuestionVersion.question_id == qid)
+        )
+        version.data = {
+            **version.data,
+            "fractions": [0, 1, 0.5],
+            "feedback": ["No", "Yes", "Close"],
+        }
+        db.session.commit()
+    login(client, teacher)
+    assert "per-answer weights or feedback" in client.get(f"/teach/questions/{qid}/edit").get_data(
+        as_text=True
+    )
+    same_options = {"options-0": "Hazcam", "options-1": "Mastcam-Z", "options-2": "Navcam"}
+    edit(client, qid, 1, **{"options-3": ""}, **same_options)
+    kept = versions(app, qid)[-1].data
+    assert kept["fractions"] == [0, 1, 0.5] and kept["feedback"] == ["No", "Yes", "Close"]
+    # Adding an option makes the per-option lists meaningless: they are dropped, not broken.
+    assert edit(client, qid, 2).status_code == 302
+    latest = versions(app, qid)[-1]
+    assert latest.number == 3
+    assert "fractions" not in latest.data and "feedback" not in latest.data
+    assert versions(app, qid)[1].data["fractions"] == [0, 1, 0.5]

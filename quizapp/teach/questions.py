@@ -81,11 +81,27 @@ def question(question_id: int):
     )
 
 
+# Imported answer data may hold lists parallel to the options or accepted answers
+# (weights, feedback); they only still fit while those stay exactly the same.
+PARALLEL_KEYS = ("fractions", "feedback")
+ITEM_KEYS = ("options", "answers")
+
+
+def merged_data(old: dict, new: dict) -> dict:
+    """The editor's answer data, keeping extra keys of ``old`` that still fit."""
+    merged = {**old, **new}
+    if any(isinstance(old.get(key), list) and old.get(key) != new.get(key) for key in ITEM_KEYS):
+        for key in PARALLEL_KEYS:
+            if isinstance(old.get(key), list):
+                merged.pop(key, None)
+    return merged
+
+
 def _content(form, base: authoring.Content | None, type_name: str) -> authoring.Content:
     values = {
         "type": type_name,
         "prompt": form.prompt.data.strip(),
-        "data": {**(base.data if base else {}), **form.built_data},
+        "data": merged_data(base.data if base else {}, form.built_data),
         "title": (form.title.data or "").strip(),
         "explanation": (form.explanation.data or "").strip(),
         "difficulty": Difficulty(form.difficulty.data),
