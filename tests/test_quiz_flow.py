@@ -355,3 +355,28 @@ def test_autosave_when_the_database_cannot_write_says_what_happened(
     assert body["saved"] is False and body["retry"] is True
     assert "cannot write" in body["message"] and "kept in this browser" in body["message"]
     assert "log in" not in body["message"].lower()
+
+
+def test_ordering_review_lists_both_orders_and_marks_misplaced_items(app, student_client):
+    with app.app_context():
+        make_bank()
+        make_quiz(slug="one-go", attempts_allowed=1)
+    attempt_id = _start(student_client, "one-go")
+    item = next(i for i in _responses(app, attempt_id) if i["type"] == "ordering")
+    order = item["order"]
+    # Put the items in reverse order: the last event first.
+    size = len(order)
+    answer = {f"position_{k}": str(size - original) for k, original in enumerate(order)}
+    student_client.post(f"/attempt/{attempt_id}/q/{item['position']}", data=answer)
+    student_client.post(f"/attempt/{attempt_id}/submit")
+    page = student_client.get(f"/attempt/{attempt_id}/results").get_data(as_text=True)
+    lists = re.findall(r'<ol class="order-list">(.*?)</ol>', page, re.S)
+    assert len(lists) == 2
+    yours, key = (
+        [re.sub(r"\s+", " ", li).strip() for li in re.findall(r"<li[^>]*>(.*?)</li>", block, re.S)]
+        for block in lists
+    )
+    assert key == ["heat shield fell away", "parachute opened", "rover lowered on cables"]
+    assert yours[0].startswith("rover lowered on cables") and "(belongs at 3)" in yours[0]
+    assert yours[1] == "parachute opened"
+    assert "(belongs at 1)" in yours[2]

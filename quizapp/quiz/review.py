@@ -1,9 +1,11 @@
 """What a finished attempt shows: each answer, the key, and where the question came from."""
 
 from dataclasses import dataclass
+from typing import Any
 
 from quizapp.models import QuestionVersion, Response, ReviewPart
 from quizapp.questiontypes import QuestionType, get_type
+from quizapp.questiontypes.base import is_permutation
 from quizapp.questiontypes.feedback import feedback_for
 from quizapp.quiz.sources import Passage, source_passages
 from quizapp.quiz.visibility import ReviewVisibility
@@ -27,6 +29,8 @@ class ReviewItem:
     withheld_by: str | None  # the graded quiz that can still ask this question
     # Per-answer feedback an imported question carries for the answer given.
     answer_feedback: tuple[str, ...] = ()
+    your_order: list[str] | None = None  # ordering questions: the items as the student put them
+    correct_order: list[str] | None = None  # ordering questions: the items in the key's order
 
     @property
     def verdict(self) -> str | None:
@@ -46,6 +50,14 @@ def question_source(version: QuestionVersion) -> list[Passage] | None:
         return source_passages(version.article.raw_text, spans)
     except (ValueError, KeyError, TypeError):
         return None
+
+
+def ordered_items(version: QuestionVersion, order: Any) -> list[str] | None:
+    """An ordering question's items in the given order of indices; None for other types."""
+    items = version.data.get("items") if version.type == "ordering" else None
+    if not isinstance(items, list) or not is_permutation(order, len(items)):
+        return None
+    return [str(items[index]) for index in order]
 
 
 def _review_item(response: Response, visibility: ReviewVisibility) -> ReviewItem:
@@ -73,6 +85,12 @@ def _review_item(response: Response, visibility: ReviewVisibility) -> ReviewItem
             tuple(feedback_for(version.type, version.data, response.answer))
             if shown(ReviewPart.FEEDBACK) and shown(ReviewPart.ANSWERS)
             else ()
+        ),
+        your_order=ordered_items(version, response.answer) if shown(ReviewPart.ANSWERS) else None,
+        correct_order=(
+            ordered_items(version, list(range(len(version.data.get("items") or []))))
+            if shown(ReviewPart.CORRECT)
+            else None
         ),
     )
 

@@ -1,9 +1,13 @@
 """The site at phone and laptop sizes: menus, sideways scrolling, contrast."""
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
+from quizapp.auth.services import create_user
 from quizapp.extensions import db
+from quizapp.models import Role
 from tests.browser.test_student_journey import assert_accessible
 from tests.factories import make_bank, make_quiz
 
@@ -73,10 +77,44 @@ def test_student_pages_fit_the_screen_and_pass_contrast_checks(browser, seeded_s
         page.goto(seeded_server + "/")
         assert_accessible(page)
         register(page, seeded_server, f"look.{viewport['width']}@example.org")
-        for path in ("/", "/quiz/landing-quiz", "/results", "/auth/password"):
-            page.goto(seeded_server + path)
-            width = page.evaluate("document.documentElement.scrollWidth")
-            assert width <= viewport["width"], f"{path} scrolls sideways: {width}px"
-            assert_accessible(page)
+        page.goto(seeded_server + "/quiz/landing-quiz")
+        page.locator("form[action$='/start'] button").click()
+        page.wait_for_url(re.compile(r"/attempt/\d+/q/1$"))
+        attempt = re.search(r"/attempt/(\d+)/", page.url).group(1)
+        pages = [f"/attempt/{attempt}/q/{n}" for n in range(1, 8)] + [f"/attempt/{attempt}/summary"]
+        for path in pages:
+            check_page(page, seeded_server + path, viewport)
+        expect(page.get_by_role("link", name="Question 1").first).to_be_visible()
+        page.get_by_role("button", name="Submit all and finish").click()
+        page.wait_for_url(re.compile(r"/results$"))
+        for path in (f"/attempt/{attempt}/results", "/", "/quiz/landing-quiz", "/results"):
+            check_page(page, seeded_server + path, viewport)
+        check_page(page, seeded_server + "/auth/password", viewport)
+    finally:
+        context.close()
+
+
+def check_page(page: Page, url: str, viewport: dict) -> None:
+    """The page fits the screen's width and passes axe's checks (contrast among them)."""
+    page.goto(url)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= viewport["width"], f"{url} scrolls sideways: {width}px"
+    assert_accessible(page)
+
+
+def test_teacher_bank_table_fits_a_phone(browser, seeded_server, live_app):
+    with live_app.app_context():
+        create_user("teacher.phone@example.org", PASSWORD, "Tam Teacher", Role.TEACHER)
+        db.session.remove()
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    try:
+        page.goto(seeded_server + "/auth/login")
+        page.fill("input[name=email]", "teacher.phone@example.org")
+        page.fill("input[name=password]", PASSWORD)
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        check_page(page, seeded_server + "/teach/banks", PHONE)
+        expect(page.locator("td[data-label=Questions]").first).to_be_visible()
     finally:
         context.close()
