@@ -36,11 +36,17 @@ def _keys(app) -> set[str]:
     with app.app_context():
         versions = db.session.scalars(sa.select(QuestionVersion)).all()
         return {
-            '<dt class="col-sm-3">Correct answer</dt><dd class="col-sm-9">'
-            + escape(get_type(v.type).describe_correct(v.data))
-            + "</dd>"
+            '<dt class="col-sm-3">Correct answer</dt><dd class="col-sm-9">' + _key_html(v) + "</dd>"
             for v in versions
         }
+
+
+def _key_html(version) -> str:
+    """A key as the review prints it: an ordering key as a numbered list, others as text."""
+    if version.type == "ordering":
+        items = "".join(f"<li>{escape(item)}</li>" for item in version.data["items"])
+        return f'<ol class="order-list">{items}</ol>'
+    return str(escape(get_type(version.type).describe_correct(version.data)))
 
 
 def _revealed(app, page: str) -> int:

@@ -118,3 +118,45 @@ def test_teacher_bank_table_fits_a_phone(browser, seeded_server, live_app):
         expect(page.locator("td[data-label=Questions]").first).to_be_visible()
     finally:
         context.close()
+
+
+def _luminance(rgb: str) -> float:
+    channels = [int(value) / 255 for value in re.findall(r"\d+(?:\.\d+)?", rgb)[:3]]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(first: str, second: str) -> float:
+    """The WCAG contrast ratio of two CSS rgb() colours."""
+    high, low = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_answer_controls_have_borders_a_student_can_see(browser, seeded_server):
+    context = browser.new_context(viewport=LAPTOP)
+    page = context.new_page()
+    try:
+        register(page, seeded_server, "borders@example.org")
+        page.goto(seeded_server + "/quiz/landing-quiz")
+        page.locator("form[action$='/start'] button").click()
+        page.wait_for_url(re.compile(r"/attempt/\d+/q/1$"))
+        attempt = re.search(r"/attempt/(\d+)/", page.url).group(1)
+        seen = set()
+        for number in range(1, 8):
+            page.goto(f"{seeded_server}/attempt/{attempt}/q/{number}")
+            controls = page.locator(
+                "form.answer-form input[type=radio], form.answer-form input[type=checkbox],"
+                " form.answer-form input[type=text], form.answer-form select"
+            )
+            for index in range(controls.count()):
+                control = controls.nth(index)
+                kind = control.evaluate("e => e.type")
+                border = control.evaluate("e => getComputedStyle(e).borderTopColor")
+                card = control.evaluate("e => getComputedStyle(e.closest('.card')).backgroundColor")
+                if card == "rgba(0, 0, 0, 0)":
+                    card = "rgb(255, 255, 255)"
+                assert contrast(border, card) >= 3, (kind, border, card)
+                seen.add(kind)
+        assert {"radio", "checkbox", "text", "select-one"} <= seen
+    finally:
+        context.close()
