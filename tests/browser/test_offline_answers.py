@@ -111,7 +111,7 @@ def test_an_answer_typed_offline_survives_a_reload_and_is_saved_once_online(
     page.context.set_offline(False)
     page.goto(url)
     expect(page.locator("form.answer-form input[name=answer]")).to_have_value("Jezero Crater")
-    expect(status).to_contain_text("All answers saved")
+    expect(status).to_contain_text("All answers saved", timeout=15000)
     assert stored_answers(live_app, attempt_id)[short] == "Jezero Crater"
     assert pending_in_browser(page, attempt_id) == {}
     expect(page.get_by_role("button", name=f"Question {short}, answered")).to_be_visible()
@@ -134,7 +134,7 @@ def test_save_and_next_offline_stays_put_then_saves_when_the_network_returns(
     elif form.locator("select").count():
         selects = form.locator("select")
         for index in range(selects.count()):
-            selects.nth(index).select_index(index + 1)
+            selects.nth(index).select_option(index=index + 1)
     else:
         form.locator("input[name=answer]").fill("25")
     page.get_by_role("button", name=re.compile(r"^Save and (next|review)$")).click()
@@ -145,7 +145,7 @@ def test_save_and_next_offline_stays_put_then_saves_when_the_network_returns(
     assert stored_answers(live_app, attempt_id)[1] is None
 
     page.context.set_offline(False)  # the "online" event sends it, no reload needed
-    expect(status).to_contain_text("All answers saved")
+    expect(status).to_contain_text("All answers saved", timeout=15000)
     expect(page.get_by_role("button", name="Question 1, answered")).to_be_visible()
     expect(page.locator("#progress-label")).to_contain_text("1 answered")
     assert stored_answers(live_app, attempt_id)[1] is not None
@@ -171,7 +171,7 @@ def test_a_change_made_after_the_session_ended_is_sent_after_logging_in_again(
     status = page.locator(".autosave-status")
     field = page.locator("form.answer-form input[name=answer]")
     field.fill("Jezero")
-    expect(status).to_contain_text("All answers saved")
+    expect(status).to_contain_text("All answers saved", timeout=15000)
 
     page.context.clear_cookies()  # the session ends while the student works
     field.fill("Jezero Crater")
@@ -187,7 +187,7 @@ def test_a_change_made_after_the_session_ended_is_sent_after_logging_in_again(
     log_in(page, email)
     page.wait_for_url(url)
     expect(field).to_have_value("Jezero Crater")
-    expect(status).to_contain_text("All answers saved")
+    expect(status).to_contain_text("All answers saved", timeout=15000)
     assert stored_answers(live_app, attempt_id)[short] == "Jezero Crater"
 
 
