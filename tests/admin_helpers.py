@@ -60,7 +60,7 @@ def add_attempt(
 
 def recalculate(app) -> None:
     """Recalculate the stored item statistics from the answers, as the periodic job does."""
-    from quizapp.admin import item_analysis
+    from quizapp.admin import recalculation
 
     with app.app_context():
-        item_analysis.recalculate()
+        recalculation.recalculate()

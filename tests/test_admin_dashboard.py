@@ -145,6 +145,7 @@ def test_score_histogram_puts_a_perfect_score_in_the_top_band(app, admin):
 def test_empty_site_dashboard_renders(admin_client):
     page = admin_client.get("/admin/").get_data(as_text=True)
     assert "No finished attempts yet." in page and "Not enough answers yet." in page
+    assert "Figures have not been calculated yet." in page
 
 
 def test_dashboard_query_count_does_not_grow_with_data(app, admin_client):
@@ -195,3 +196,12 @@ def test_chart_labels_are_compact_but_tables_exact():
     ]
     chart = charts.column_chart("c", "T", "D", ["a"], [12345], headers=("x", "y"))
     assert chart.bars[0].value_text == "12k" and chart.table_rows == [("a", "12,345")]
+
+
+def test_dashboard_shows_stored_figures_until_recalculated(app, admin_client):
+    _class_history(app, 4)
+    make_user(app, "late@example.org")
+    page = admin_client.get("/admin/").get_data(as_text=True)
+    assert "of 4 accounts" in page and "Figures as of" in page
+    admin_client.post("/admin/statistics/recalculate", query_string={"next": "/admin/"})
+    assert "of 5 accounts" in admin_client.get("/admin/").get_data(as_text=True)

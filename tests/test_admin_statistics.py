@@ -7,7 +7,7 @@ import math
 import pytest
 import sqlalchemy as sa
 
-from quizapp.admin import item_analysis, item_stats
+from quizapp.admin import item_analysis, item_stats, recalculation
 from quizapp.admin.item_stats import Grouping
 from quizapp.extensions import db
 from quizapp.models import (
@@ -93,7 +93,7 @@ def test_rule_statistics_from_real_attempts_only(app, admin):
     with app.app_context():
         for number in range(2, 30):
             add_attempt(admin["id"], quiz_id, number, {versions["q-mcq"]: 1.0}, preview=True)
-        item_analysis.recalculate()
+        recalculation.recalculate()
         groups = {g.key: g for g in item_stats.group_stats(Grouping.RULE)}
     camera, plain = groups["names.camera"], groups["tf.plain"]
     assert camera.answers == 8 and camera.facility == pytest.approx(0.5)
@@ -200,7 +200,7 @@ def test_statistics_pages_query_count_does_not_grow_with_data(app, admin_client)
 def test_pages_show_stored_figures_until_recalculated(app, admin_client, admin):
     quiz_id, versions = _history(app)
     page = admin_client.get("/admin/statistics").get_data(as_text=True)
-    assert "Question figures as of" in page
+    assert "Figures as of" in page
     for number in range(2, 12):
         with app.app_context():
             add_attempt(admin["id"], quiz_id, number, {versions["q-mcq"]: 1.0})
@@ -217,8 +217,8 @@ def test_pages_show_stored_figures_until_recalculated(app, admin_client, admin):
 def test_recalculation_runs_every_five_minutes_in_the_job_consumer():
     from quizapp import jobs
 
-    schedule, function = jobs.PERIODIC["recalculate_item_statistics"]
-    assert schedule == {"minute": "*/5"} and function is item_analysis.recalculate_periodically
+    schedule, function = jobs.PERIODIC["recalculate_admin_figures"]
+    assert schedule == {"minute": "*/5"} and function is recalculation.recalculate_periodically
 
 
 def test_parallel_recalculations_leave_one_consistent_set(app):
@@ -232,7 +232,7 @@ def test_parallel_recalculations_leave_one_consistent_set(app):
         with app.app_context():
             barrier.wait()
             try:
-                item_analysis.recalculate()
+                recalculation.recalculate()
             except Exception as error:  # noqa: BLE001 - any failure fails the test
                 errors.append(error)
 
@@ -248,4 +248,4 @@ def test_parallel_recalculations_leave_one_consistent_set(app):
 
 def test_nothing_calculated_yet_says_so(admin_client):
     page = admin_client.get("/admin/statistics").get_data(as_text=True)
-    assert "Question figures have not been calculated yet." in page
+    assert "Figures have not been calculated yet." in page

@@ -5,8 +5,7 @@ from flask import render_template
 from quizapp.admin import bp, charts, item_analysis, site_stats
 
 
-def _attempts_chart() -> charts.Chart:
-    days = site_stats.attempts_per_day()
+def _attempts_chart(days: list) -> charts.Chart:
     total = sum(n for _, n in days)
     busiest = max(days, key=lambda pair: pair[1])
     return charts.column_chart(
@@ -41,14 +40,18 @@ def _score_chart(quiz: site_stats.QuizScores) -> charts.Chart:
 @bp.route("/")
 def dashboard():
     moments = item_analysis.version_moments()
+    figures = site_stats.stored_dashboard_figures()
     return render_template(
         "admin/dashboard.html",
-        stats_computed_at=item_analysis.computed_at(),
-        people=site_stats.people(),
+        figures=figures,
+        stats_computed_at=figures.computed_at if figures else None,
+        people=figures.people if figures else [],
         active_days=site_stats.ACTIVE_DAYS,
         queue=site_stats.review_queue(),
-        attempts_chart=_attempts_chart(),
-        score_charts=[_score_chart(quiz) for quiz in site_stats.score_distributions()],
+        attempts_chart=_attempts_chart(figures.attempts_per_day) if figures else None,
+        score_charts=[_score_chart(quiz) for quiz in figures.score_distributions]
+        if figures
+        else [],
         hardest=site_stats.hardest_questions(moments),
         challenged=site_stats.most_challenged_questions(),
         min_answers=item_analysis.MIN_ANSWERS,

@@ -7,8 +7,8 @@ articles, so any grouping is a cheap roll-up of a few hundred rows, and the
 database does the work over the millions of answers.
 
 That query reads every answer, so its result is stored (``item_statistic``)
-and recalculated every five minutes by a background job, or when an admin
-asks; pages read the stored sums and say how old they are.
+and recalculated by :mod:`quizapp.admin.recalculation`; pages read the
+stored sums and say how old they are.
 
 * facility: the mean item score (1 = everyone right);
 * discrimination: the correlation of the item score with the attempt score
@@ -24,13 +24,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 import sqlalchemy as sa
-from sqlalchemy.exc import IntegrityError
 
-from quizapp.database import writes
 from quizapp.extensions import db
-from quizapp.jobs import periodic
 from quizapp.models import Attempt, AttemptState, ItemStatistic, QuestionVersion, Response
-from quizapp.models.base import UTCDateTime, utcnow
+from quizapp.models.base import UTCDateTime
 
 # Below this many answers a question's figures are not shown (too noisy).
 MIN_ANSWERS = 5
@@ -109,22 +106,8 @@ def _answer_sums() -> sa.Select:
     )
 
 
-def recalculate() -> datetime:
-    """Replace the stored sums by sums over every real answer now; return when.
-
-    One transaction: readers see the old figures or the new ones, never a mix.
-    When another recalculation commits first, its figures are kept.
-    """
-    try:
-        return _replace_sums()
-    except IntegrityError:
-        db.session.rollback()
-        return computed_at() or utcnow()
-
-
-@writes
-def _replace_sums() -> datetime:
-    now = utcnow()
+def replace_sums(now: datetime) -> None:
+    """Replace the stored sums by sums over every real answer (the caller commits)."""
     sums = _answer_sums().add_columns(sa.literal(now, UTCDateTime()))
     db.session.execute(sa.delete(ItemStatistic))
     db.session.execute(
@@ -142,19 +125,11 @@ def _replace_sums() -> datetime:
             sums,
         )
     )
-    db.session.commit()
-    return now
 
 
 def computed_at() -> datetime | None:
     """When the stored sums were last recalculated (None: never, or nothing answered)."""
     return db.session.scalar(sa.select(sa.func.max(ItemStatistic.computed_at)))
-
-
-@periodic("recalculate_item_statistics", minute="*/5")
-def recalculate_periodically() -> None:
-    """Keep the dashboards' item figures at most a few minutes old."""
-    recalculate()
 
 
 def version_moments(versions: sa.ColumnElement[bool] | None = None) -> list[VersionMoments]:

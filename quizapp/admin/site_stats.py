@@ -16,6 +16,7 @@ from quizapp.models import (
     QuestionVersion,
     Quiz,
     Role,
+    SiteFigure,
     User,
 )
 from quizapp.models.base import utcnow
@@ -182,3 +183,46 @@ def review_queue() -> ReviewQueue:
     )
     row = db.session.execute(sa.select(drafts, challenges)).one()
     return ReviewQueue(int(row[0]), int(row[1]))
+
+
+DASHBOARD_FIGURES = "dashboard"
+
+
+@dataclass
+class DashboardFigures:
+    """The dashboard's stored figures and when they were computed."""
+
+    people: list[RoleCount]
+    attempts_per_day: list[tuple[date, int]]
+    score_distributions: list[QuizScores]
+    computed_at: datetime
+
+
+def store_dashboard_figures(now: datetime) -> None:
+    """Compute people, attempts per day and score distributions; store them (caller commits)."""
+    data = {
+        "people": [
+            [c.role.value, c.accounts, c.deactivated, c.active_recently] for c in people(now)
+        ],
+        "attempts_per_day": [[d.isoformat(), n] for d, n in attempts_per_day(now.date())],
+        "score_distributions": [
+            [q.quiz_id, q.title, q.slug, q.bins] for q in score_distributions()
+        ],
+    }
+    db.session.execute(sa.delete(SiteFigure).where(SiteFigure.name == DASHBOARD_FIGURES))
+    db.session.add(SiteFigure(name=DASHBOARD_FIGURES, data=data, computed_at=now))
+    db.session.flush()
+
+
+def stored_dashboard_figures() -> DashboardFigures | None:
+    """The figures the last recalculation stored, or None before the first one."""
+    row = db.session.get(SiteFigure, DASHBOARD_FIGURES)
+    if row is None:
+        return None
+    data = row.data
+    return DashboardFigures(
+        people=[RoleCount(Role(r), a, d, n) for r, a, d, n in data["people"]],
+        attempts_per_day=[(date.fromisoformat(d), n) for d, n in data["attempts_per_day"]],
+        score_distributions=[QuizScores(*entry) for entry in data["score_distributions"]],
+        computed_at=row.computed_at,
+    )

@@ -2,7 +2,7 @@
 
 from flask import abort, flash, redirect, render_template, request
 
-from quizapp.admin import bp, item_analysis, item_stats
+from quizapp.admin import bp, item_analysis, item_stats, recalculation
 from quizapp.admin.forms import ActionForm
 from quizapp.admin.item_stats import Grouping
 from quizapp.security import safe_next_url
@@ -90,6 +90,6 @@ def statistics_questions():
 def recalculate_statistics():
     if not ActionForm().validate_on_submit():
         abort(400)
-    item_analysis.recalculate()
-    flash("Question figures recalculated from every answer.", "success")
+    recalculation.recalculate()
+    flash("Figures recalculated from every answer.", "success")
     return redirect(safe_next_url(request.args.get("next")))

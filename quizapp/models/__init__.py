@@ -37,6 +37,7 @@ from quizapp.models.quiz import (
     SelectionMode,
 )
 from quizapp.models.review import ReviewAction, ReviewDecision
+from quizapp.models.site_figure import SiteFigure
 from quizapp.models.user import Role, User
 
 __all__ = [
@@ -74,5 +75,6 @@ __all__ = [
     "Response",
     "Role",
     "SelectionMode",
+    "SiteFigure",
     "User",
 ]
