@@ -7,6 +7,7 @@ import pytest
 import sqlalchemy as sa
 from playwright.sync_api import Page, expect
 
+from quizapp.admin import recalculation
 from quizapp.auth.services import create_user
 from quizapp.extensions import db
 from quizapp.models import QuestionVersion, Role
@@ -28,6 +29,7 @@ def site(live_app, live_server):
         version_id = db.session.scalar(sa.select(sa.func.min(QuestionVersion.id)))
         for number, score in enumerate((0.0, 0.5, 1.0), start=1):
             add_attempt(pupil, quiz.id, number, {version_id: score})
+        recalculation.recalculate()
         db.session.remove()
     return live_server
 
