@@ -4,7 +4,7 @@ People, attempts per day and score distributions, recalculated with the item
 statistics, so the dashboard reads one row instead of every attempt.
 
 Revision ID: f4c8a2e6b9d3
-Revises: e7b2c4d6f8a1
+Revises: e5b2c8a4d1f7
 Create Date: 2026-11-23 19:20:00.000000
 
 """
@@ -17,7 +17,7 @@ import quizapp.models.base
 
 # revision identifiers, used by Alembic.
 revision = "f4c8a2e6b9d3"
-down_revision = "e7b2c4d6f8a1"
+down_revision = "e5b2c8a4d1f7"
 branch_labels = None
 depends_on = None
 
