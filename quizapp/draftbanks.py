@@ -22,8 +22,6 @@ from quizapp.database import writes
 from quizapp.extensions import db
 from quizapp.models import Article, Job, Question, QuestionBank, QuestionStatus, QuestionVersion
 from quizapp.seedfiles import SeedError, question_spec
-from quizapp.seedgen import generate_bank, load_vocabulary
-from quizapp.seedgen.vocabulary import Vocabulary
 
 JOB_KIND = "article_bank"
 # The longest article text accepted (characters), after HTML or Markdown is read.
@@ -68,9 +66,15 @@ def _audit_upload(job: Job, title: str) -> None:
     db.session.commit()
 
 
-def _vocabulary() -> Vocabulary:
+def _generate(text: str, meta: dict[str, str]) -> dict[str, Any]:
+    # The pipeline (spaCy) is imported here, in the job, not when a web process starts.
+    from quizapp.seedgen import generate_bank, load_vocabulary
+    from quizapp.seedgen.vocabulary import Vocabulary
+
     path = Path(current_app.config["SEED_DIR"] or "") / "vocabulary.toml"
-    return load_vocabulary(path) if path.is_file() else Vocabulary()
+    vocabulary = load_vocabulary(path) if path.is_file() else Vocabulary()
+    bank, _stats = generate_bank(text, meta, vocabulary)
+    return bank
 
 
 def _unique_slug(title: str) -> str:
@@ -96,7 +100,7 @@ def build_draft_bank(job: Job, report: jobs.Report) -> dict[str, Any]:
     slug = _unique_slug(params["title"])
     meta = {"id": slug, "title": params["title"], "publisher": params.get("publisher", "")}
     meta["published"] = params.get("published") or ""
-    bank, _stats = generate_bank(text, meta, _vocabulary())
+    bank = _generate(text, meta)
     if not bank["questions"]:
         raise jobs.JobFailed(
             "No questions could be made from this article. The generator reads English "

@@ -29,9 +29,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-import inflect
 from rapidfuzz.distance import OSA
-from wordfreq import zipf_frequency
 
 PREPOSITIONS = frozenset(
     "on in at onto into inside within aboard near by from to under beneath".split()
@@ -60,8 +58,19 @@ class Reading:
 
 
 @lru_cache(maxsize=1)
-def _inflector() -> inflect.engine:
+def _inflector():
+    # Imported on first use: inflect takes seconds to import, and only grading needs it.
+    import inflect
+
     return inflect.engine()
+
+
+@lru_cache(maxsize=8192)
+def _zipf_frequency(word: str) -> float:
+    # Imported on first use, like inflect: its word lists are large.
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
 
 
 @lru_cache(maxsize=4096)
@@ -131,7 +140,7 @@ def _exact_part(word: str) -> bool:
 
 
 def _is_real_other_word(typed: str, key_words: tuple[str, ...]) -> bool:
-    return typed not in key_words and zipf_frequency(typed, "en") >= REAL_WORD_ZIPF
+    return typed not in key_words and _zipf_frequency(typed) >= REAL_WORD_ZIPF
 
 
 def _typo_of(given: Reading, key: Reading) -> bool:
