@@ -45,7 +45,7 @@ def log_in(page: Page, server: str, email: str) -> None:
 
 def new_bank(page: Page, server: str, name: str) -> str:
     page.goto(server + "/teach/banks")
-    page.get_by_role("link", name="New bank").click()
+    page.get_by_role("link", name="New bank", exact=True).click()
     page.fill("input[name=name]", name)
     page.get_by_role("button", name="Create bank").click()
     expect(page.get_by_role("heading", name=name)).to_be_visible()
