@@ -57,5 +57,7 @@ class DefaultConfig:
     JOBS_SQLITE_PATH = None
     # Run a job consumer in threads inside each web process (single machine).
     JOBS_IN_PROCESS = True
+    # Run the periodic housekeeping (closing expired attempts, the admin figures).
+    JOBS_PERIODIC = True
     # A job still running after this long is taken to have died with its worker.
     JOBS_STALE_AFTER_MINUTES = 30

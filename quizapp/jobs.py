@@ -85,6 +85,7 @@ class JobQueue:
 
     def __init__(self, app: Flask) -> None:
         self.huey: Huey = _make_huey(app)
+        self.periodic: bool = app.config["JOBS_PERIODIC"]
         self._consumer: Consumer | None = None
         self._lock = threading.Lock()
         self._register_tasks(app)
@@ -109,13 +110,17 @@ class JobQueue:
             return
         with self._lock:
             if self._consumer is None:
-                consumer = _ThreadConsumer(self.huey, workers=1, worker_type="thread")
+                consumer = _ThreadConsumer(
+                    self.huey, workers=1, worker_type="thread", periodic=self.periodic
+                )
                 consumer.start()
                 self._consumer = consumer
 
     def consumer(self, workers: int) -> Consumer:
         """A consumer for ``flask jobs worker``: the queue's own process, with signals."""
-        return self.huey.create_consumer(workers=workers, worker_type="thread")
+        return self.huey.create_consumer(
+            workers=workers, worker_type="thread", periodic=self.periodic
+        )
 
     def stop(self) -> None:
         """Stop an in-process consumer (tests)."""

@@ -93,6 +93,7 @@ def _queued_app(database_uri, queue_file):
             "SECRET_KEY": "test",
             "SQLALCHEMY_DATABASE_URI": database_uri,
             "JOBS_SQLITE_PATH": str(queue_file),
+            "JOBS_PERIODIC": False,
             "RATELIMIT_ENABLED": False,
         }
     )
@@ -155,3 +156,16 @@ def test_each_app_in_a_process_runs_its_own_consumer(queued_app, database_uri, t
             app.extensions["jobs"].stop()
             with app.app_context():
                 db.engine.dispose()
+
+
+def test_periodic_housekeeping_can_be_switched_off(queued_app, database_uri, tmp_path):
+    queued_app.test_client().get("/")
+    assert queued_app.extensions["jobs"]._consumer.periodic is False
+    default = create_app(
+        {
+            "SECRET_KEY": "x",
+            "SQLALCHEMY_DATABASE_URI": database_uri,
+            "JOBS_SQLITE_PATH": str(tmp_path / "default.sqlite3"),
+        }
+    )
+    assert default.extensions["jobs"].consumer(workers=1).periodic is True

@@ -42,7 +42,12 @@ def migration_app(request, tmp_path):
     if uri == "sqlite":
         uri = f"sqlite:///{tmp_path / 'migrations.db'}"
     app = create_app(
-        {"TESTING": True, "SECRET_KEY": "test-secret-key", "SQLALCHEMY_DATABASE_URI": uri}
+        {
+            "TESTING": True,
+            "SECRET_KEY": "test-secret-key",
+            "SQLALCHEMY_DATABASE_URI": uri,
+            "JOBS_BROKER_URL": "memory://",
+        }
     )
     with app.app_context():
         _reset(db.engine)

@@ -35,6 +35,7 @@ def _worker(database_uri: str, redis_url: str):
             "WTF_CSRF_ENABLED": False,
             "RATELIMIT_ENABLED": True,
             "RATELIMIT_STORAGE_URI": redis_url,
+            "JOBS_BROKER_URL": "memory://",
         }
     )
 

@@ -398,6 +398,7 @@ def test_client_address_comes_from_the_proxy_only_when_trusted(tmp_path):
                 "SECRET_KEY": "x",
                 "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'proxy.db'}",
                 "TRUSTED_PROXIES": proxies,
+                "JOBS_BROKER_URL": "memory://",
             }
         )
 

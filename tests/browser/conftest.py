@@ -83,6 +83,8 @@ def live_app(tmp_path):
             "SECRET_KEY": "browser-test-secret-key",
             "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'live.db'}",
             "JOBS_SQLITE_PATH": str(tmp_path / "jobs.sqlite3"),
+            # Housekeeping on the clock would run at random moments of a test.
+            "JOBS_PERIODIC": False,
             "WTF_CSRF_ENABLED": True,
             "RATELIMIT_ENABLED": False,
             "RATELIMIT_STORAGE_URI": "memory://",
