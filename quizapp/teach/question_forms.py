@@ -37,7 +37,12 @@ ROWS = [str(i) for i in range(MAX_OPTIONS)]
 
 
 class QuestionForm(FlaskForm):
-    """The fields every question has; subclasses add the answer fields of one type."""
+    """The fields every question has; subclasses add the answer fields of one type.
+
+    Each subclass defines ``answer_data(self)``, the type's answer data from the
+    posted fields (None, with errors noted, when unusable), and the static
+    ``initial_answer(data)``, the field values that show existing answer data.
+    """
 
     type_name = ""
 
@@ -79,15 +84,6 @@ class QuestionForm(FlaskForm):
     def group_error(self, group: str, message: str) -> None:
         """Note a problem with a group of fields (the options, the pairs...)."""
         self.group_errors.setdefault(group, []).append(message)
-
-    def answer_data(self) -> dict[str, Any] | None:
-        """The type's answer data from the posted fields; None (with errors noted) if unusable."""
-        raise NotImplementedError
-
-    @staticmethod
-    def initial_answer(data: dict[str, Any]) -> dict[str, Any]:
-        """Field values that show existing answer data."""
-        raise NotImplementedError
 
 
 def _filled(entries) -> list[tuple[int, str]]:
