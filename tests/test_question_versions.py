@@ -250,6 +250,10 @@ def test_imported_weights_survive_an_edit_that_keeps_the_options(app, client, te
     assert "per-answer weights or feedback" in client.get(f"/teach/questions/{qid}/edit").get_data(
         as_text=True
     )
+    plain = question_id(app, "q-multi")
+    assert "per-answer weights or feedback" not in client.get(
+        f"/teach/questions/{plain}/edit"
+    ).get_data(as_text=True)
     same_options = {"options-0": "Hazcam", "options-1": "Mastcam-Z", "options-2": "Navcam"}
     edit(client, qid, 1, **{"options-3": ""}, **same_options)
     kept = versions(app, qid)[-1].data

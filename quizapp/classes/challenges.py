@@ -6,9 +6,6 @@ It reaches the teacher who owns the question's bank, and the teacher whose
 quiz the attempt was for.
 """
 
-from dataclasses import dataclass
-from typing import Any
-
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
@@ -29,7 +26,6 @@ from quizapp.models import (
 )
 from quizapp.models.base import utcnow
 from quizapp.permissions import is_admin
-from quizapp.questiontypes import get_type
 
 REASON_LABELS = {
     ChallengeReason.KEY_WRONG: "The answer key is wrong",
@@ -164,67 +160,3 @@ def resolve(challenge_id: int, teacher_id: int, accept: bool, reply: str) -> boo
     )
     db.session.commit()
     return True
-
-
-@dataclass(frozen=True)
-class VersionEdit:
-    prompt: str
-    data: dict[str, Any]
-    explanation: str
-    change_note: str
-
-
-@writes
-def new_version(question_id: int, author_id: int, edit: VersionEdit) -> QuestionVersion:
-    """Save a corrected version of the question (the old one stays as attempts saw it).
-
-    Raises ChallengeError when the answer data does not suit the question type.
-    """
-    question = db.session.scalar(
-        sa.select(Question).where(Question.id == question_id).with_for_update()
-    )
-    current = db.session.scalar(
-        sa.select(QuestionVersion).where(
-            QuestionVersion.question_id == question.id,
-            QuestionVersion.number == question.current_version,
-        )
-    )
-    problems = get_type(current.type).validate_data(edit.data)
-    if problems:
-        db.session.rollback()
-        raise ChallengeError(" ".join(problems))
-    version = QuestionVersion(
-        question_id=question.id,
-        number=current.number + 1,
-        type=current.type,
-        title=current.title,
-        prompt=edit.prompt.strip() or current.prompt,
-        prompt_format=current.prompt_format,
-        data=edit.data,
-        explanation=edit.explanation.strip(),
-        difficulty=current.difficulty,
-        rule=current.rule,
-        article_id=current.article_id,
-        sources=current.sources,
-        fact_key=current.fact_key,
-        author_id=author_id,
-        change_note=edit.change_note.strip(),
-    )
-    db.session.add(version)
-    question.current_version = version.number
-    try:
-        db.session.flush()
-    except IntegrityError:
-        db.session.rollback()
-        raise ChallengeError("Someone saved a new version at the same moment; try again.") from None
-    audit.record(
-        "question.version_created",
-        target_type="question",
-        target_id=question.id,
-        summary=f"Version {version.number}: {version.change_note}"[:500],
-        before={"version": current.number, "data": current.data},
-        after={"version": version.number, "data": version.data},
-        actor_id=author_id,
-    )
-    db.session.commit()
-    return version

@@ -1,7 +1,5 @@
 """Views for students' challenges: answer them, fix the question, regrade."""
 
-import json
-
 import sqlalchemy as sa
 from flask import abort, flash, redirect, render_template, url_for
 from flask_login import current_user
@@ -13,7 +11,7 @@ from quizapp.permissions import can_edit_bank, require
 from quizapp.questiontypes import get_type
 from quizapp.quiz.review import question_source
 from quizapp.teach import bp
-from quizapp.teach.class_forms import AnswerChallengeForm, FixQuestionForm, RegradeForm
+from quizapp.teach.class_forms import AnswerChallengeForm, RegradeForm
 
 
 def _challenge(challenge_id: int):
@@ -48,7 +46,9 @@ def challenge_detail(challenge_id: int):
             flash("This challenge was already answered.", "info")
         elif accept and can_edit_bank(current_user, challenge.question.bank):
             flash("Challenge accepted. Fix the question, then regrade.", "success")
-            return redirect(url_for("teach.fix_question", question_id=challenge.question_id))
+            return redirect(
+                url_for("teach.edit_question", question_id=challenge.question_id, then="regrade")
+            )
         else:
             flash("Your answer was sent to the student.", "success")
         return redirect(url_for("teach.challenge_list"))
@@ -65,33 +65,6 @@ def challenge_detail(challenge_id: int):
         reasons=challenges.REASON_LABELS,
         form=form,
         status=ChallengeStatus,
-    ), (422 if form.errors else 200)
-
-
-@bp.route("/questions/<int:question_id>/fix", methods=["GET", "POST"])
-def fix_question(question_id: int):
-    question = _editable_question(question_id)
-    current = question.versions[-1]
-    form = FixQuestionForm()
-    if not form.is_submitted():
-        form.prompt.data = current.prompt
-        form.data.data = json.dumps(current.data, indent=2, ensure_ascii=False)
-        form.explanation.data = current.explanation
-    elif form.validate():
-        edit = challenges.VersionEdit(
-            form.prompt.data, form.parsed_data, form.explanation.data or "", form.change_note.data
-        )
-        try:
-            version = challenges.new_version(question.id, current_user.id, edit)
-        except challenges.ChallengeError as error:
-            form.data.errors.append(str(error))
-        else:
-            flash(f"Version {version.number} saved. Check the regrade below.", "success")
-            return redirect(
-                url_for("teach.regrade_question", question_id=question.id, number=current.number)
-            )
-    return render_template(
-        "teach/challenges/fix.html", question=question, current=current, form=form
     ), (422 if form.errors else 200)
 
 

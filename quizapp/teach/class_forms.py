@@ -1,6 +1,5 @@
 """Forms for classes, assignments and challenges in the teacher's workspace."""
 
-import json
 from datetime import UTC, datetime
 
 from flask_wtf import FlaskForm
@@ -100,25 +99,6 @@ class AnswerChallengeForm(FlaskForm):
     def validate_reply(self, field) -> None:
         if self.reject.data and not (field.data or "").strip():
             raise ValidationError("Say why, so the student understands.")
-
-
-class FixQuestionForm(FlaskForm):
-    """A corrected version of a question: prompt, answer data (JSON), explanation."""
-
-    prompt = TextAreaField("Question", validators=[DataRequired(), Length(max=5000)])
-    data = TextAreaField("Answer data (JSON)", validators=[DataRequired(), Length(max=20000)])
-    explanation = TextAreaField("Explanation", validators=[Length(max=5000)])
-    change_note = StringField("What changed", validators=[DataRequired(), Length(max=300)])
-    submit = SubmitField("Save new version")
-
-    def validate_data(self, field) -> None:
-        try:
-            value = json.loads(field.data)
-        except ValueError as error:
-            raise ValidationError(f"This is not valid JSON: {error}.") from None
-        if not isinstance(value, dict):
-            raise ValidationError("The answer data must be a JSON object.")
-        self.parsed_data = value
 
 
 class RegradeForm(FlaskForm):

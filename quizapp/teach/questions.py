@@ -97,6 +97,11 @@ def merged_data(old: dict, new: dict) -> dict:
     return merged
 
 
+def has_imported_extras(data: dict) -> bool:
+    """True when the answer data holds per-answer weights or feedback lists from an import."""
+    return any(isinstance(data.get(key), list) for key in PARALLEL_KEYS)
+
+
 def _content(form, base: authoring.Content | None, type_name: str) -> authoring.Content:
     values = {
         "type": type_name,
@@ -123,6 +128,7 @@ def _editor(template_args: dict, form, type_name: str, data_for_preview=None):
         qtype=get_type(type_name),
         preview=preview,
         topics=_topics(),
+        imported_extras=has_imported_extras(getattr(template_args["version"], "data", None) or {}),
         **template_args,
     )
 
@@ -179,9 +185,16 @@ def edit_question(question_id: int):
         flash(str(conflict), "danger")
         return redirect(url_for("teach.history", question_id=question.id))
     flash(f"Saved version {saved.number}." + (" Approved." if approve else ""), "success")
+    return redirect(_after_edit(question.id, saved.number - 1))
+
+
+def _after_edit(question_id: int, previous_number: int) -> str:
+    """Where the editor goes after a save: back to the queue, on to a regrade, or the question."""
     if request.args.get("from") == "review":
-        return redirect(url_for("teach.review_queue"))
-    return redirect(url_for("teach.question", question_id=question.id))
+        return url_for("teach.review_queue")
+    if request.args.get("then") == "regrade":
+        return url_for("teach.regrade_question", question_id=question_id, number=previous_number)
+    return url_for("teach.question", question_id=question_id)
 
 
 @bp.route("/questions/<int:question_id>/history")

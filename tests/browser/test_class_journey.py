@@ -6,7 +6,6 @@ teacher accepts, fixes the key and regrades, and the score changes on both
 sides. Pages are screenshotted at laptop and phone sizes along the way.
 """
 
-import json
 import re
 from datetime import timedelta
 
@@ -127,10 +126,10 @@ def test_class_assignment_challenge_and_regrade(page: Page, class_server, tmp_pa
     page.get_by_label("Reply to the student").fill("Right: both zoom. Fixed.")
     with page.expect_navigation():
         page.get_by_role("button", name="Accept and fix the question").click()
-    key = json.loads(page.locator("textarea[name=data]").input_value())
-    key["answer"] = "Hazcam"
-    page.locator("textarea[name=data]").fill(json.dumps(key))
+    expect(page.get_by_label("Option 1", exact=True)).to_have_value("Hazcam")
+    page.get_by_label("Option 1 is correct", exact=True).check()
     page.fill("input[name=change_note]", "Hazcam is the answer")
+    shoot(page, tmp_path, "teacher-fix")
     with page.expect_navigation():
         page.get_by_role("button", name="Save new version").click()
     preview = page.locator("#regrade-preview")

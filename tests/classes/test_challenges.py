@@ -1,6 +1,5 @@
 """Students challenge questions; teachers reject with a reply or fix and regrade."""
 
-import json
 import re
 
 import pytest
@@ -127,27 +126,26 @@ def test_accept_fix_preview_and_regrade(app, client, teacher, taken):
     accepted = client.post(
         f"/teach/challenges/{challenge_id}", data={"accept": "Accept", "reply": "You are right."}
     )
-    assert accepted.headers["Location"].endswith(f"/teach/questions/{taken['mcq']}/fix")
-    fix = client.get(f"/teach/questions/{taken['mcq']}/fix").get_data(as_text=True)
-    assert "Mastcam-Z" in fix
-    bad = client.post(
-        f"/teach/questions/{taken['mcq']}/fix",
-        data={"prompt": "Which camera?", "data": "{not json", "change_note": "key"},
-    )
-    assert bad.status_code == 422 and "not valid JSON" in bad.get_data(as_text=True)
-    wrong_key = json.dumps({"options": ["Hazcam", "Mastcam-Z", "Navcam"], "answer": "Nope"})
-    bad = client.post(
-        f"/teach/questions/{taken['mcq']}/fix",
-        data={"prompt": "Which camera?", "data": wrong_key, "change_note": "key"},
-    )
-    assert bad.status_code == 422 and "is not one of the options" in bad.get_data(as_text=True)
+    editor = f"/teach/questions/{taken['mcq']}/edit?then=regrade"
+    assert accepted.headers["Location"].endswith(editor)
+    fix = client.get(editor).get_data(as_text=True)
+    assert "Mastcam-Z" in fix and "which attempts a regrade would change" in fix
+    fields = {
+        "prompt": "Which camera on the mast can zoom?",
+        "topic": "instruments",
+        "difficulty": "easy",
+        "options-0": "Hazcam",
+        "options-1": "Mastcam-Z",
+        "options-2": "Navcam",
+        "base_version": "1",
+        "change_note": "Key",
+        "save": "Save new version",
+    }
+    bad = client.post(editor, data={**fields, "options-2": "hazcam ", "correct": "0"})
+    assert bad.status_code == 200 and "appears more than once" in bad.get_data(as_text=True)
     with app.app_context():
         assert db.session.get(Question, taken["mcq"]).current_version == 1
-    fixed = json.dumps({"options": ["Hazcam", "Mastcam-Z", "Navcam"], "answer": "Hazcam"})
-    saved = client.post(
-        f"/teach/questions/{taken['mcq']}/fix",
-        data={"prompt": "Which camera on the mast can zoom?", "data": fixed, "change_note": "Key"},
-    )
+    saved = client.post(editor, data={**fields, "correct": "0"})
     assert saved.headers["Location"].endswith(f"/teach/questions/{taken['mcq']}/regrade/1")
     preview = client.get(f"/teach/questions/{taken['mcq']}/regrade/1").get_data(as_text=True)
     assert "Answers whose score would change: 3" in preview
@@ -164,7 +162,7 @@ def test_accept_fix_preview_and_regrade(app, client, teacher, taken):
         assert (regrade.from_version, regrade.to_version) == (1, 2)
         assert db.session.scalar(sa.select(sa.func.count(RegradeChange.id))) == 3
         actions = set(db.session.scalars(sa.select(AuditEvent.action)))
-        assert {"challenge.accepted", "question.version_created", "question.regraded"} <= actions
+        assert {"challenge.accepted", "question.edited", "question.regraded"} <= actions
     # Confirming again changes nothing and records nothing.
     again = client.post(f"/teach/questions/{taken['mcq']}/regrade/1", follow_redirects=True)
     assert "nothing to regrade" in again.get_data(as_text=True)
@@ -185,8 +183,8 @@ def test_challenges_are_private_to_their_teacher(app, client, taken, other_teach
     for method, url in (
         ("GET", f"/teach/challenges/{challenge_id}"),
         ("POST", f"/teach/challenges/{challenge_id}"),
-        ("GET", f"/teach/questions/{taken['mcq']}/fix"),
-        ("POST", f"/teach/questions/{taken['mcq']}/fix"),
+        ("GET", f"/teach/questions/{taken['mcq']}/edit?then=regrade"),
+        ("POST", f"/teach/questions/{taken['mcq']}/edit?then=regrade"),
         ("GET", f"/teach/questions/{taken['mcq']}/regrade/1"),
     ):
         assert client.open(url, method=method).status_code == 404, url
