@@ -3,17 +3,23 @@
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import (
-    EmailField,
     PasswordField,
     SelectChoice,
     SelectField,
     StringField,
     SubmitField,
 )
-from wtforms.validators import DataRequired, InputRequired, Optional, ValidationError
+from wtforms.validators import InputRequired, Optional, ValidationError
 
 from quizapp.auth import services
-from quizapp.auth.forms import PASSWORD_HELP
+from quizapp.auth.forms import (
+    PASSWORD_HELP,
+    check_password,
+    clean_display_name,
+    display_name_field,
+    email_field,
+    new_password_field,
+)
 from quizapp.models import Role
 
 ROLE_CHOICES = [SelectChoice(role.value, role.value.capitalize()) for role in Role]
@@ -72,20 +78,11 @@ class ActionForm(FlaskForm):
 class CreateTeacherForm(FlaskForm):
     """A new teacher account with a first password the teacher must change."""
 
-    email = EmailField(
-        "Email address",
-        validators=[DataRequired(message="Enter the teacher's email address.")],
-        render_kw={"autocomplete": "off", "spellcheck": "false"},
-    )
-    display_name = StringField(
-        "Display name",
-        validators=[DataRequired(message="Enter a display name.")],
-        render_kw={"maxlength": services.DISPLAY_NAME_MAX_LENGTH},
-    )
-    password = PasswordField(
+    email = email_field("Enter the teacher's email address.", "off")
+    display_name = display_name_field()
+    password = new_password_field(
         "First password",
-        validators=[InputRequired(message="Choose a first password.")],
-        render_kw={"autocomplete": "new-password"},
+        "Choose a first password.",
         description=PASSWORD_HELP + " The teacher must change it at the first login.",
     )
     submit = SubmitField("Create teacher account")
@@ -99,13 +96,7 @@ class CreateTeacherForm(FlaskForm):
             raise ValidationError("An account with this email address already exists.")
 
     def validate_display_name(self, field) -> None:
-        try:
-            field.data = services.clean_display_name(field.data)
-        except services.DisplayNameError as error:
-            raise ValidationError(str(error)) from error
+        clean_display_name(field)
 
     def validate_password(self, field) -> None:
-        try:
-            services.check_password_policy(field.data or "")
-        except services.PasswordPolicyError as error:
-            raise ValidationError(str(error)) from error
+        check_password(field)

@@ -13,39 +13,69 @@ PASSWORD_HELP = (
 )
 
 
-def _check_password(field, user_inputs: tuple[str, ...] = ()) -> None:
+def check_password(field, user_inputs: tuple[str, ...] = ()) -> None:
+    """Refuse a new password the policy does not accept, with the policy's reason."""
     try:
         services.check_password_policy(field.data or "", user_inputs)
     except services.PasswordPolicyError as error:
         raise ValidationError(str(error)) from error
 
 
-class RegistrationForm(FlaskForm):
-    """A new student account."""
+def clean_display_name(field) -> None:
+    """Tidy a display name in place, or refuse it with the reason."""
+    try:
+        field.data = services.clean_display_name(field.data)
+    except services.DisplayNameError as error:
+        raise ValidationError(str(error)) from error
 
-    email = EmailField(
+
+def email_field(message: str, autocomplete: str) -> EmailField:
+    """An email address field."""
+    return EmailField(
         "Email address",
-        validators=[DataRequired(message="Enter your email address.")],
-        render_kw={"autocomplete": "email", "spellcheck": "false"},
+        validators=[DataRequired(message=message)],
+        render_kw={"autocomplete": autocomplete, "spellcheck": "false"},
     )
-    display_name = StringField(
+
+
+def display_name_field(**render_kw) -> StringField:
+    """A display name field, limited to the longest name accepted."""
+    return StringField(
         "Display name",
         validators=[DataRequired(message="Enter a display name.")],
-        render_kw={"autocomplete": "nickname", "maxlength": services.DISPLAY_NAME_MAX_LENGTH},
+        render_kw={"maxlength": services.DISPLAY_NAME_MAX_LENGTH, **render_kw},
     )
-    password = PasswordField(
-        "Password",
-        validators=[InputRequired(message="Choose a password.")],
+
+
+def new_password_field(label: str, message: str, **kwargs) -> PasswordField:
+    """A field for choosing a password (browsers offer to generate one)."""
+    return PasswordField(
+        label,
+        validators=[InputRequired(message=message)],
         render_kw={"autocomplete": "new-password"},
+        **kwargs,
     )
-    confirm = PasswordField(
-        "Confirm password",
+
+
+def confirm_field(label: str, of: str) -> PasswordField:
+    """The chosen password typed again; it must equal the field named ``of``."""
+    return PasswordField(
+        label,
         validators=[
             InputRequired(message="Type the password again."),
-            EqualTo("password", message="The two passwords do not match."),
+            EqualTo(of, message="The two passwords do not match."),
         ],
         render_kw={"autocomplete": "new-password"},
     )
+
+
+class RegistrationForm(FlaskForm):
+    """A new student account."""
+
+    email = email_field("Enter your email address.", "email")
+    display_name = display_name_field(autocomplete="nickname")
+    password = new_password_field("Password", "Choose a password.")
+    confirm = confirm_field("Confirm password", of="password")
     submit = SubmitField("Create account")
 
     def validate_email(self, field) -> None:
@@ -56,23 +86,16 @@ class RegistrationForm(FlaskForm):
             raise ValidationError(str(error)) from error
 
     def validate_display_name(self, field) -> None:
-        try:
-            field.data = services.clean_display_name(field.data)
-        except services.DisplayNameError as error:
-            raise ValidationError(str(error)) from error
+        clean_display_name(field)
 
     def validate_password(self, field) -> None:
-        _check_password(field, (self.email.data or "", self.display_name.data or ""))
+        check_password(field, (self.email.data or "", self.display_name.data or ""))
 
 
 class LoginForm(FlaskForm):
     """Email and password, with an optional long-lived login."""
 
-    email = EmailField(
-        "Email address",
-        validators=[DataRequired(message="Enter your email address.")],
-        render_kw={"autocomplete": "username", "spellcheck": "false"},
-    )
+    email = email_field("Enter your email address.", "username")
     password = PasswordField(
         "Password",
         validators=[InputRequired(message="Enter your password.")],
@@ -94,19 +117,8 @@ class ChangePasswordForm(FlaskForm):
         validators=[InputRequired(message="Enter your current password.")],
         render_kw={"autocomplete": "current-password"},
     )
-    new_password = PasswordField(
-        "New password",
-        validators=[InputRequired(message="Choose a new password.")],
-        render_kw={"autocomplete": "new-password"},
-    )
-    confirm = PasswordField(
-        "Confirm new password",
-        validators=[
-            InputRequired(message="Type the new password again."),
-            EqualTo("new_password", message="The two passwords do not match."),
-        ],
-        render_kw={"autocomplete": "new-password"},
-    )
+    new_password = new_password_field("New password", "Choose a new password.")
+    confirm = confirm_field("Confirm new password", of="new_password")
     submit = SubmitField("Change password")
 
     def validate_current_password(self, field) -> None:
@@ -114,4 +126,4 @@ class ChangePasswordForm(FlaskForm):
             raise ValidationError("This is not your current password.")
 
     def validate_new_password(self, field) -> None:
-        _check_password(field, (current_user.email, current_user.display_name))
+        check_password(field, (current_user.email, current_user.display_name))

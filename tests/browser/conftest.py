@@ -17,6 +17,7 @@ from werkzeug.serving import make_server
 
 from quizapp import create_app
 from quizapp.extensions import db
+from tests.factories import make_bank, make_quiz
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -111,3 +112,13 @@ def live_server(live_app) -> Iterator[str]:
         server.shutdown()
         thread.join(timeout=10)
         server.server_close()
+
+
+@pytest.fixture
+def seeded_server(live_app, live_server) -> str:
+    """The live server with a bank and a timed three-attempt quiz, "The Landing"."""
+    with live_app.app_context():
+        make_bank()
+        make_quiz(title="The Landing", time_limit_seconds=900, attempts_allowed=3)
+        db.session.remove()
+    return live_server

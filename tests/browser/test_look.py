@@ -8,43 +8,18 @@ from playwright.sync_api import Page, expect
 from quizapp.auth.services import create_user
 from quizapp.extensions import db
 from quizapp.models import Role
+from tests.browser.accounts import PASSWORD, register
 from tests.browser.test_student_journey import assert_accessible
-from tests.factories import make_bank, make_quiz
 
 PHONE = {"width": 390, "height": 844}
 LAPTOP = {"width": 1366, "height": 800}
-PASSWORD = "a long enough password"
-
-
-@pytest.fixture
-def seeded_server(live_app, live_server):
-    with live_app.app_context():
-        make_bank()
-        make_quiz(title="The Landing", time_limit_seconds=900, attempts_allowed=3)
-        db.session.remove()
-    return live_server
-
-
-def register(page: Page, base: str, email: str) -> None:
-    page.goto(base + "/auth/register")
-    page.fill("input[name=email]", email)
-    page.fill("input[name=display_name]", "Pat Phone")
-    page.fill("input[name=password]", PASSWORD)
-    page.fill("input[name=confirm]", PASSWORD)
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
-    # Registration sends the new student to log in.
-    page.fill("input[name=email]", email)
-    page.fill("input[name=password]", PASSWORD)
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
 
 
 def test_phone_menu_reaches_my_results_and_log_out_without_javascript(browser, seeded_server):
     context = browser.new_context(viewport=PHONE, java_script_enabled=False)
     page = context.new_page()
     try:
-        register(page, seeded_server, "nojs.phone@example.org")
+        register(page, seeded_server, "nojs.phone@example.org", "Pat Phone")
         results = page.locator("#main-nav").get_by_role("link", name="My results")
         expect(results).to_be_hidden()
         page.get_by_role("button", name="Menu").click()
@@ -76,7 +51,7 @@ def test_student_pages_fit_the_screen_and_pass_contrast_checks(browser, seeded_s
     try:
         page.goto(seeded_server + "/")
         assert_accessible(page)
-        register(page, seeded_server, f"look.{viewport['width']}@example.org")
+        register(page, seeded_server, f"look.{viewport['width']}@example.org", "Pat Phone")
         page.goto(seeded_server + "/quiz/landing-quiz")
         page.locator("form[action$='/start'] button").click()
         page.wait_for_url(re.compile(r"/attempt/\d+/q/1$"))
@@ -136,7 +111,7 @@ def test_answer_controls_have_borders_a_student_can_see(browser, seeded_server):
     context = browser.new_context(viewport=LAPTOP)
     page = context.new_page()
     try:
-        register(page, seeded_server, "borders@example.org")
+        register(page, seeded_server, "borders@example.org", "Pat Phone")
         page.goto(seeded_server + "/quiz/landing-quiz")
         page.locator("form[action$='/start'] button").click()
         page.wait_for_url(re.compile(r"/attempt/\d+/q/1$"))

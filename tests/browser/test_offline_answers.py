@@ -15,38 +15,9 @@ from playwright.sync_api import Page, expect
 from quizapp.extensions import db
 from quizapp.models import Attempt, Response
 from quizapp.models.base import utcnow
-from tests.factories import make_bank, make_quiz
+from tests.browser.accounts import log_in, register
 
-PASSWORD = "a long enough password"
 WAITING = "waiting to be saved"
-
-
-@pytest.fixture
-def seeded_server(live_app, live_server):
-    with live_app.app_context():
-        make_bank()
-        make_quiz(title="The Landing", time_limit_seconds=900, attempts_allowed=3)
-        db.session.remove()
-    return live_server
-
-
-def register(page: Page, base: str, email: str) -> None:
-    page.goto(base + "/auth/register")
-    page.fill("input[name=email]", email)
-    page.fill("input[name=display_name]", "Sam Signal")
-    page.fill("input[name=password]", PASSWORD)
-    page.fill("input[name=confirm]", PASSWORD)
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
-    # Registration sends the new student to log in.
-    log_in(page, email)
-
-
-def log_in(page: Page, email: str) -> None:
-    page.fill("input[name=email]", email)
-    page.fill("input[name=password]", PASSWORD)
-    with page.expect_navigation():
-        page.keyboard.press("Enter")
 
 
 def start_attempt(page: Page, base: str) -> int:
@@ -91,7 +62,7 @@ def open_question(page: Page, base: str, attempt_id: int, position: int) -> str:
 def test_an_answer_typed_offline_survives_a_reload_and_is_saved_once_online(
     page: Page, seeded_server, live_app
 ):
-    register(page, seeded_server, "offline.reload@example.org")
+    register(page, seeded_server, "offline.reload@example.org", "Sam Signal")
     attempt_id = start_attempt(page, seeded_server)
     short = position_of(live_app, attempt_id, "short")
     url = open_question(page, seeded_server, attempt_id, short)
@@ -120,7 +91,7 @@ def test_an_answer_typed_offline_survives_a_reload_and_is_saved_once_online(
 def test_save_and_next_offline_stays_put_then_saves_when_the_network_returns(
     page: Page, seeded_server, live_app
 ):
-    register(page, seeded_server, "offline.next@example.org")
+    register(page, seeded_server, "offline.next@example.org", "Sam Signal")
     attempt_id = start_attempt(page, seeded_server)
     url = page.url
     status = page.locator(".autosave-status")
@@ -164,7 +135,7 @@ def test_a_change_made_after_the_session_ended_is_sent_after_logging_in_again(
     page: Page, seeded_server, live_app
 ):
     email = "expired.session@example.org"
-    register(page, seeded_server, email)
+    register(page, seeded_server, email, "Sam Signal")
     attempt_id = start_attempt(page, seeded_server)
     short = position_of(live_app, attempt_id, "short")
     url = open_question(page, seeded_server, attempt_id, short)
@@ -195,7 +166,7 @@ def test_a_login_in_another_tab_lets_the_waiting_answer_go_with_a_fresh_token(
     page: Page, seeded_server, live_app
 ):
     email = "other.tab@example.org"
-    register(page, seeded_server, email)
+    register(page, seeded_server, email, "Sam Signal")
     attempt_id = start_attempt(page, seeded_server)
     short = position_of(live_app, attempt_id, "short")
     open_question(page, seeded_server, attempt_id, short)
@@ -217,7 +188,7 @@ def test_when_the_server_cannot_write_the_page_says_so_and_keeps_the_answer(
 ):
     from quizapp.quiz import routes
 
-    register(page, seeded_server, "full.disk@example.org")
+    register(page, seeded_server, "full.disk@example.org", "Sam Signal")
     attempt_id = start_attempt(page, seeded_server)
     short = position_of(live_app, attempt_id, "short")
     open_question(page, seeded_server, attempt_id, short)
@@ -243,7 +214,7 @@ def test_without_javascript_the_plain_form_saves_and_moves_on(browser, seeded_se
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     try:
-        register(page, seeded_server, "no.script@example.org")
+        register(page, seeded_server, "no.script@example.org", "Sam Signal")
         attempt_id = start_attempt(page, seeded_server)
         short = position_of(live_app, attempt_id, "short")
         open_question(page, seeded_server, attempt_id, short)
@@ -256,7 +227,7 @@ def test_without_javascript_the_plain_form_saves_and_moves_on(browser, seeded_se
 
 
 def test_the_page_warns_before_the_time_runs_out(page: Page, seeded_server, live_app):
-    register(page, seeded_server, "low.time@example.org")
+    register(page, seeded_server, "low.time@example.org", "Sam Signal")
     attempt_id = start_attempt(page, seeded_server)
     warning = page.get_by_role("alert").filter(has_text="left")
     expect(warning).to_have_count(0)
