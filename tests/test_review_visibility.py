@@ -200,3 +200,35 @@ def test_own_answers_without_keys(app, student_client):
     assert page.count("Your answer</dt>") == 7
     assert _revealed(app, page) == 0 and "<mark>" not in page
     assert "Incorrect</span>" not in page and "Score:" not in page
+
+
+def test_grade_lists_keep_a_hidden_score_hidden_until_the_options_show_it(app, student_client):
+    with app.app_context():
+        make_bank()
+        make_quiz(slug="graded-later", review_score=AFTER_CLOSE)
+        db.session.scalar(sa.select(Quiz).where(Quiz.slug == "graded-later")).closes_at = (
+            utcnow() + timedelta(days=1)
+        )
+        db.session.commit()
+    attempt_id = _start(student_client, "graded-later")
+    student_client.post(f"/attempt/{attempt_id}/submit")
+    with app.app_context():
+        db.session.get(Attempt, attempt_id).score = 0.75
+        db.session.commit()
+    pages = ("/", "/quiz/graded-later", "/results")
+
+    def shown(url: str) -> str:
+        page = student_client.get(url)
+        assert page.status_code == 200, url
+        return page.get_data(as_text=True)
+
+    for url in pages:
+        assert "75%" not in shown(url), url
+    assert "Not shown yet" in shown("/quiz/graded-later")
+    assert "Not shown yet" in shown("/results")
+    with app.app_context():
+        db.session.scalar(sa.select(Quiz).where(Quiz.slug == "graded-later")).closes_at = (
+            utcnow() - timedelta(seconds=1)
+        )
+        db.session.commit()
+    assert "75%" in shown("/quiz/graded-later") and "75%" in shown("/results")

@@ -21,6 +21,7 @@ from quizapp.models import (
 )
 from quizapp.models.base import utcnow
 from quizapp.quiz.attempts import quiz_availability
+from quizapp.quiz.visibility import score_shown
 from quizapp.seedfiles import SeedError, topic_titles
 
 DEFAULT_TOPIC_TITLES = {
@@ -52,10 +53,19 @@ class QuizStanding:
     attempts_used: int = 0
     scores: list[float] = field(default_factory=list)
     open_attempt_id: int | None = None
+    # Finished attempts whose score the quiz's review options do not show yet.
+    hidden_scores: int = 0
 
     @property
     def grade(self) -> float | None:
+        """The grade by the quiz's method; None until taken, or while a score is hidden."""
+        if self.hidden_scores:
+            return None
         return quiz_grade(self.scores, self.quiz.grading_method)
+
+    @property
+    def grade_hidden(self) -> bool:
+        return self.hidden_scores > 0
 
     @property
     def attempts_left(self) -> int | None:
@@ -84,7 +94,7 @@ class TopicSection:
 
     @property
     def quizzes_taken(self) -> int:
-        return sum(1 for s in self.standings if s.scores)
+        return sum(1 for s in self.standings if s.scores or s.hidden_scores)
 
     @property
     def average_grade(self) -> float | None:
@@ -163,8 +173,11 @@ def standings_for(user_id: int | None, quizzes: list[Quiz]) -> list[QuizStanding
             count = min(quiz.draw_count or 0, _pool_size(quiz, by_topic_bank))
         standings[quiz.id] = QuizStanding(quiz=quiz, question_count=count)
     if user_id is not None and standings:
+        now = utcnow()
         rows = db.session.execute(
-            sa.select(Attempt.quiz_id, Attempt.id, Attempt.state, Attempt.score)
+            sa.select(
+                Attempt.quiz_id, Attempt.id, Attempt.state, Attempt.score, Attempt.submitted_at
+            )
             .where(
                 Attempt.user_id == user_id,
                 Attempt.quiz_id.in_(standings),
@@ -172,13 +185,15 @@ def standings_for(user_id: int | None, quizzes: list[Quiz]) -> list[QuizStanding
             )
             .order_by(Attempt.quiz_id, Attempt.number)
         ).all()
-        for quiz_id, attempt_id, state, score in rows:
+        for quiz_id, attempt_id, state, score, submitted_at in rows:
             standing = standings[quiz_id]
             standing.attempts_used += 1
             if state == AttemptState.OPEN:
                 standing.open_attempt_id = attempt_id
-            else:
+            elif score_shown(standing.quiz, submitted_at, now):
                 standing.scores.append(score)
+            else:
+                standing.hidden_scores += 1
     return list(standings.values())
 
 
@@ -210,6 +225,12 @@ def answered_state(attempt_id: int) -> dict[str, object]:
     # Compared in Python: a cleared answer may be stored as JSON null rather than SQL NULL.
     positions = [position for position, answer in rows if answer is not None]
     return {"answered_positions": positions, "answered_count": len(positions)}
+
+
+def shown_scores(attempts: list[Attempt]) -> set[int]:
+    """The ids of the finished attempts whose score their student may see now."""
+    now = utcnow()
+    return {a.id for a in attempts if not a.is_open and score_shown(a.quiz, a.submitted_at, now)}
 
 
 def attempt_history(user_id: int) -> list[Attempt]:

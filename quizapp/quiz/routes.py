@@ -282,4 +282,9 @@ def results(attempt_id: int):
 def my_results():
     sections = progress.topic_sections(current_user.id, current_app.config["SEED_DIR"])
     history = progress.attempt_history(current_user.id)
-    return render_template("quiz/my_results.html", sections=sections, history=history)
+    return render_template(
+        "quiz/my_results.html",
+        sections=sections,
+        history=history,
+        shown=progress.shown_scores(history),
+    )
