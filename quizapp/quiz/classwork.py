@@ -1,6 +1,6 @@
 """Student views for classes: join a class with its code, challenge a question."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import sqlalchemy as sa
 from flask import current_app, flash, redirect, render_template, url_for
@@ -13,7 +13,7 @@ from quizapp.models import Attempt, ChallengeReason, Classroom, User
 from quizapp.models.base import utcnow
 from quizapp.quiz import bp
 from quizapp.quiz.forms import ChallengeForm, JoinClassForm
-from quizapp.quiz.visibility import review_visibility
+from quizapp.quiz.visibility import review_visibility, score_shown
 
 
 @dataclass(frozen=True)
@@ -25,10 +25,16 @@ class Classwork:
 
 
 def classwork_for(user: User) -> Classwork:
-    """The user's classes and the work assigned to them."""
-    return Classwork(
-        classes=rosters.classes_joined(user.id), work=assignments.work_for(user.id, utcnow())
-    )
+    """The user's classes and the work assigned to them (best scores only where shown)."""
+    now = utcnow()
+    work = [_hide_best_unless_shown(item, now) for item in assignments.work_for(user.id, now)]
+    return Classwork(classes=rosters.classes_joined(user.id), work=work)
+
+
+def _hide_best_unless_shown(item: assignments.AssignedWork, now) -> assignments.AssignedWork:
+    if item.best is None or score_shown(item.assignment.quiz, None, now):
+        return item
+    return replace(item, best=None)
 
 
 def review_extras(attempt: Attempt) -> dict:

@@ -9,7 +9,15 @@ import sqlalchemy as sa
 
 from quizapp.classes import assignments
 from quizapp.extensions import db
-from quizapp.models import Assignment, AssignmentAdjustment, Attempt, LatePolicy, Quiz, User
+from quizapp.models import (
+    Assignment,
+    AssignmentAdjustment,
+    Attempt,
+    LatePolicy,
+    Quiz,
+    ReviewMoment,
+    User,
+)
 from quizapp.models.base import utcnow
 from quizapp.quiz.attempts import NoAttemptsLeft, QuizUnavailable, start_attempt, submit_attempt
 from tests.classes.helpers import assign, form_time, join, login, make_class
@@ -222,3 +230,22 @@ def test_teacher_cannot_assign_another_teachers_quiz(app, client, setup, other_t
     assert response.status_code == 422
     with app.app_context():
         assert db.session.scalar(sa.select(sa.func.count(Assignment.id))) == 0
+
+
+def test_assigned_work_shows_the_best_score_only_when_the_quiz_shows_scores(app, client, setup):
+    _assignment(app, setup["class"], setup["quiz"], due_at=utcnow() + timedelta(days=1))
+    attempt_id, *_ = _start(app, setup)
+    with app.app_context():
+        submit_attempt(attempt_id)
+        db.session.get(Attempt, attempt_id).score = 0.75
+        quiz = db.session.get(Quiz, setup["quiz"])
+        quiz.review_score = ReviewMoment.AFTER_CLOSE
+        quiz.closes_at = utcnow() + timedelta(days=2)
+        db.session.commit()
+    login(client, setup["ann_email"])
+    home = client.get("/").get_data(as_text=True)
+    assert ">Done<" in home and "75%" not in home
+    with app.app_context():
+        db.session.get(Quiz, setup["quiz"]).review_score = ReviewMoment.ALWAYS
+        db.session.commit()
+    assert "best 75%" in client.get("/").get_data(as_text=True)
