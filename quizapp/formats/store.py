@@ -7,7 +7,8 @@ current questions back as :class:`ParsedQuestion` for the writers.
 """
 
 import re
-import uuid
+import secrets
+from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -23,12 +24,13 @@ from quizapp.models import (
     QuestionStatus,
     QuestionVersion,
 )
+from quizapp.models.base import utcnow
 
 _KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 
 def _new_key() -> str:
-    return f"q-{uuid.uuid4().hex[:16]}"
+    return f"q-{secrets.token_hex(8)}"
 
 
 def _articles(questions: list[ParsedQuestion]) -> dict[str, Article]:
@@ -58,11 +60,12 @@ def import_questions(
 
     Keys from the file are kept when they are free in the bank; others get a
     fresh random key. Sources are kept only when they cite an article on this
-    site word for word. Rows go in with two bulk inserts, so a large file
-    takes two statements' time, not one round trip per question.
+    site word for word. Rows go in with bulk inserts, so a large file takes a
+    few statements' time, not one round trip per question.
     """
     taken = set(db.session.scalars(sa.select(Question.key).where(Question.bank_id == bank.id)))
     articles = _articles(questions)
+    now = utcnow()  # one moment for the whole set, as it goes in at once
     rows, versions = [], []
     for parsed in questions:
         key = parsed.key if parsed.key and _KEY.match(parsed.key) else ""
@@ -71,25 +74,42 @@ def import_questions(
         taken.add(key)
         rows.append({"bank_id": bank.id, "key": key, "topic": parsed.topic,
                      "category": parsed.category, "status": QuestionStatus.PUBLISHED,
-                     "current_version": 1})  # fmt: skip
-        article = articles.get(parsed.article or "")
-        sources = _checked_sources(parsed, article)
-        versions.append({"number": 1, "type": parsed.type, "title": parsed.title,
-                         "prompt": parsed.prompt, "prompt_format": PromptFormat.PLAIN,
-                         "data": parsed.data, "explanation": parsed.explanation,
-                         "difficulty": Difficulty(parsed.difficulty), "rule": parsed.rule,
-                         "article_id": article.id if sources else None, "sources": sources,
-                         "fact_key": None, "author_id": author_id,
-                         "change_note": "Imported"})  # fmt: skip
+                     "current_version": 1, "created_at": now, "updated_at": now})  # fmt: skip
+        versions.append(_version_row(parsed, articles.get(parsed.article or ""), author_id, now))
     if not rows:
         return 0
-    ids = db.session.scalars(
-        sa.insert(Question).returning(Question.id, sort_by_parameter_order=True), rows
-    ).all()
-    for question_id, version in zip(ids, versions, strict=True):
-        version["question_id"] = question_id
-    db.session.execute(sa.insert(QuestionVersion), versions)
+    ids = _insert_questions(bank, rows)
+    for row, version in zip(rows, versions, strict=True):
+        version["question_id"] = ids[row["key"]]
+    db.session.execute(sa.insert(QuestionVersion.__table__), versions)
     return len(rows)
+
+
+def _version_row(
+    parsed: ParsedQuestion, article: Article | None, author_id: int | None, now: datetime
+) -> dict[str, Any]:
+    """The first version of an imported question, as a row for a bulk insert."""
+    sources = _checked_sources(parsed, article)
+    return {"number": 1, "type": parsed.type, "title": parsed.title, "prompt": parsed.prompt,
+            "prompt_format": PromptFormat.PLAIN, "data": parsed.data,
+            "explanation": parsed.explanation, "difficulty": Difficulty(parsed.difficulty),
+            "rule": parsed.rule, "article_id": article.id if sources else None,
+            "sources": sources, "fact_key": None, "author_id": author_id,
+            "change_note": "Imported", "created_at": now}  # fmt: skip
+
+
+def _insert_questions(bank: QuestionBank, rows: list[dict[str, Any]]) -> dict[str, int]:
+    """Insert ``rows`` in one statement; return the new ids by key.
+
+    The ids are read back by key (unique in a bank) rather than with RETURNING,
+    which SQLite can only do one row at a time when the order must match; the
+    bank's older questions come back too and are simply not looked up.
+    """
+    db.session.execute(sa.insert(Question.__table__), rows)
+    found = db.session.execute(
+        sa.select(Question.key, Question.id).where(Question.bank_id == bank.id)
+    )
+    return {key: question_id for key, question_id in found}
 
 
 def bank_questions(bank: QuestionBank, *, include_retired: bool = False) -> list[ParsedQuestion]:
