@@ -50,6 +50,13 @@ def counts(app) -> tuple[int, int]:
         )
 
 
+def test_the_preview_of_a_large_set_says_it_will_be_imported_in_the_background(client, bank_slug):
+    page = client.post(f"/teach/banks/{bank_slug}/import", data={"text": TEXT})
+    assert "More than 5 questions are imported in the background" in page.get_data(as_text=True)
+    small = client.post(f"/teach/banks/{bank_slug}/import", data={"text": "Small? {T}"})
+    assert "in the background" not in small.get_data(as_text=True)
+
+
 def test_a_large_import_runs_as_a_job_and_imports_every_question_once(app, client, bank_slug):
     job_id = job_id_of(confirm(client, bank_slug))
     page = client.get(f"/teach/jobs/{job_id}").get_data(as_text=True)
