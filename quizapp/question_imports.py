@@ -17,7 +17,7 @@ from quizapp import audit, formats, jobs
 from quizapp.database import writes
 from quizapp.extensions import db
 from quizapp.formats.store import import_questions
-from quizapp.models import Job, QuestionBank, User
+from quizapp.models import Job, JobStatus, QuestionBank, User
 from quizapp.permissions import can_edit_bank
 
 JOB_KIND = "question_import"
@@ -68,10 +68,14 @@ def _save(job_id: int, result: formats.ParseResult) -> dict[str, Any]:
                  after={"format": result.format, "questions": count,
                         "problems": len(result.problems), "job_id": job.id},
                  actor_id=owner.id)  # fmt: skip
+    outcome = {"bank_id": bank.id, "bank_slug": bank.slug, "questions": count}
+    # Done in the same commit as the questions: a worker that dies before it records
+    # the end never leaves an imported set looking failed (and open to a retry).
+    job.status, job.result, job.progress = JobStatus.SUCCEEDED, outcome, 100
     # The questions are in the bank now; the uploaded text need not be kept.
     job.params = {name: value for name, value in job.params.items() if name != "text"}
     db.session.commit()
-    return {"bank_id": bank.id, "bank_slug": bank.slug, "questions": count}
+    return outcome
 
 
 def retry_import_job(job_id: int) -> Job | None:

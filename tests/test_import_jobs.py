@@ -253,3 +253,27 @@ def test_through_a_real_queue_the_import_runs_beside_the_request(queued_app):
     page = client.get(f"/teach/jobs/{job_id}").get_data(as_text=True)
     assert f"Imported {QUESTIONS} questions into “Queued”" in page
     assert 'http-equiv="refresh"' not in page
+
+
+class WorkerDied(BaseException):
+    """The worker process stops dead (not an error the job machinery catches)."""
+
+
+def test_an_import_is_marked_done_in_the_same_commit_as_its_questions(
+    app, client, bank_slug, monkeypatch
+):
+    from quizapp import jobs
+
+    def dies_before_recording_the_end(job_id, status, **values):
+        raise WorkerDied
+
+    monkeypatch.setattr(jobs, "_finish", dies_before_recording_the_end)
+    with pytest.raises(WorkerDied):
+        confirm(client, bank_slug)
+    monkeypatch.undo()
+    assert counts(app) == (QUESTIONS, QUESTIONS)
+    with app.app_context():
+        job = db.session.scalar(sa.select(Job))
+        assert job.status == JobStatus.SUCCEEDED and job.result["questions"] == QUESTIONS
+        assert job.finished_at is None  # the end was never recorded, yet nothing looks failed
+        assert jobs.fail_stale_jobs() == 0
