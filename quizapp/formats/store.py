@@ -27,6 +27,8 @@ from quizapp.models import (
 from quizapp.models.base import utcnow
 
 _KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+# Questions per bulk insert: few statements, and little memory beyond the parsed set.
+INSERT_CHUNK = 1000
 
 
 def _new_key() -> str:
@@ -60,29 +62,62 @@ def import_questions(
 
     Keys from the file are kept when they are free in the bank; others get a
     fresh random key. Sources are kept only when they cite an article on this
-    site word for word. Rows go in with bulk inserts, so a large file takes a
-    few statements' time, not one round trip per question.
+    site word for word. Rows go in with bulk inserts of ``INSERT_CHUNK``
+    questions, all in the caller's transaction: a large file takes a few
+    statements' time, not one round trip per question, and the rows being
+    written never take more memory than one chunk's.
     """
     taken = set(db.session.scalars(sa.select(Question.key).where(Question.bank_id == bank.id)))
     articles = _articles(questions)
     now = utcnow()  # one moment for the whole set, as it goes in at once
-    rows, versions = [], []
+    for start in range(0, len(questions), INSERT_CHUNK):
+        chunk = questions[start : start + INSERT_CHUNK]
+        _insert_chunk(bank, chunk, _free_keys(chunk, taken), articles, author_id, now)
+    return len(questions)
+
+
+def _free_keys(questions: list[ParsedQuestion], taken: set[str]) -> list[str]:
+    """A key per question: its own when usable and free, else a fresh one (``taken`` grows)."""
+    keys = []
     for parsed in questions:
         key = parsed.key if parsed.key and _KEY.match(parsed.key) else ""
         if not key or key in taken or len(key) > KEY_MAX:
             key = _new_key()
         taken.add(key)
-        rows.append({"bank_id": bank.id, "key": key, "topic": parsed.topic,
-                     "category": parsed.category, "status": QuestionStatus.PUBLISHED,
-                     "current_version": 1, "created_at": now, "updated_at": now})  # fmt: skip
-        versions.append(_version_row(parsed, articles.get(parsed.article or ""), author_id, now))
-    if not rows:
-        return 0
+        keys.append(key)
+    return keys
+
+
+def _insert_chunk(bank: QuestionBank, questions: list[ParsedQuestion], keys: list[str],
+                  articles: dict[str, Article], author_id: int | None,
+                  now: datetime) -> None:  # fmt: skip
+    """Insert ``questions`` under ``keys``, then their first versions, with two bulk inserts."""
+    rows = [{"bank_id": bank.id, "key": key, "topic": parsed.topic, "category": parsed.category,
+             "status": QuestionStatus.PUBLISHED, "current_version": 1, "created_at": now,
+             "updated_at": now} for parsed, key in zip(questions, keys, strict=True)]  # fmt: skip
     ids = _insert_questions(bank, rows)
-    for row, version in zip(rows, versions, strict=True):
-        version["question_id"] = ids[row["key"]]
+    versions = [
+        {**_version_row(parsed, articles.get(parsed.article or ""), author_id, now),
+         "question_id": ids[key]}
+        for parsed, key in zip(questions, keys, strict=True)
+    ]  # fmt: skip
     db.session.execute(sa.insert(QuestionVersion.__table__), versions)
-    return len(rows)
+
+
+def _insert_questions(bank: QuestionBank, rows: list[dict[str, Any]]) -> dict[str, int]:
+    """Insert ``rows`` with one bulk statement; return the new questions' ids by key.
+
+    The ids are read back by key (unique in a bank) among the rows above the
+    highest id before the insert, not with RETURNING: SQLite returns rows one
+    statement at a time when they must be matched to the inserted rows, and
+    PostgreSQL's plain bulk insert is the faster one.
+    """
+    floor = db.session.scalar(sa.select(sa.func.max(Question.id))) or 0
+    db.session.execute(sa.insert(Question.__table__), rows)
+    found = db.session.execute(
+        sa.select(Question.key, Question.id).where(Question.bank_id == bank.id, Question.id > floor)
+    )
+    return {key: question_id for key, question_id in found}
 
 
 def _version_row(
@@ -96,20 +131,6 @@ def _version_row(
             "rule": parsed.rule, "article_id": article.id if sources else None,
             "sources": sources, "fact_key": None, "author_id": author_id,
             "change_note": "Imported", "created_at": now}  # fmt: skip
-
-
-def _insert_questions(bank: QuestionBank, rows: list[dict[str, Any]]) -> dict[str, int]:
-    """Insert ``rows`` in one statement; return the new ids by key.
-
-    The ids are read back by key (unique in a bank) rather than with RETURNING,
-    which SQLite can only do one row at a time when the order must match; the
-    bank's older questions come back too and are simply not looked up.
-    """
-    db.session.execute(sa.insert(Question.__table__), rows)
-    found = db.session.execute(
-        sa.select(Question.key, Question.id).where(Question.bank_id == bank.id)
-    )
-    return {key: question_id for key, question_id in found}
 
 
 def bank_questions(bank: QuestionBank, *, include_retired: bool = False) -> list[ParsedQuestion]:
