@@ -2,9 +2,10 @@
 
 Each file is imported by ``flask --app quizapp questions import`` in a child
 process, into a fresh SQLite database made with ``flask db upgrade``; the
-script prints, per file, its size, the wall-clock seconds and the child's
-peak resident memory, as JSON. Target: under 10 s each, memory growing with
-the parsed questions only.
+script prints, per file, its size, the wall-clock and CPU seconds and that
+child's own peak resident memory, beside the same for a command that only
+starts the app (``flask questions --help``), and the load average, as JSON.
+Target: under 10 s each, memory growing with the parsed questions only.
 
     .venv/bin/python bench/import_formats.py [--questions 10000]
 """
@@ -12,7 +13,6 @@ the parsed questions only.
 import argparse
 import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
@@ -54,13 +54,17 @@ def csv_text(count: int) -> str:
     return "\n".join(rows) + "\n"
 
 
-def run(args: list[str], env: dict[str, str]) -> tuple[float, int]:
-    """Run a flask command; return its seconds and the peak RSS (KB) of children so far."""
+def run(args: list[str], env: dict[str, str]) -> tuple[float, float, int]:
+    """Run a flask command; return its wall and CPU seconds and its own peak RSS (KB)."""
     started = time.perf_counter()
-    subprocess.run([FLASK, "--app", "quizapp", *args], env=env, check=True, cwd=ROOT,
-                   stdout=subprocess.DEVNULL)  # fmt: skip
+    child = subprocess.Popen([FLASK, "--app", "quizapp", *args], env=env, cwd=ROOT,
+                             stdout=subprocess.DEVNULL)  # fmt: skip
+    _, status, usage = os.wait4(child.pid, 0)
     seconds = time.perf_counter() - started
-    return seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode:
+        raise subprocess.CalledProcessError(child.returncode, args)
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss
 
 
 def main() -> None:
@@ -72,19 +76,24 @@ def main() -> None:
         env = {**os.environ, "QUIZAPP_SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp}/bench.db",
                "QUIZAPP_SECRET_KEY": "bench", "QUIZAPP_JOBS_IN_PROCESS": "false"}  # fmt: skip
         run(["db", "upgrade"], env)
+        seconds, cpu, peak_kb = run(["questions", "--help"], env)
+        results["start"] = {"seconds": round(seconds, 2), "cpu_seconds": round(cpu, 2),
+                            "peak_rss_mb": round(peak_kb / 1024, 1)}  # fmt: skip
         files = {"gift": gift_text(options.questions), "csv": csv_text(options.questions)}
         for fmt, text in files.items():
             path = Path(tmp) / f"bench.{fmt}"
             path.write_text(text, encoding="utf-8")
-            seconds, peak_kb = run(
+            seconds, cpu, peak_kb = run(
                 ["questions", "import", str(path), "--bank", f"bench-{fmt}"], env
             )
             results[fmt] = {
                 "questions": options.questions,
                 "bytes": path.stat().st_size,
                 "seconds": round(seconds, 2),
-                "peak_rss_mb_children": round(peak_kb / 1024, 1),
+                "cpu_seconds": round(cpu, 2),
+                "peak_rss_mb": round(peak_kb / 1024, 1),
             }
+    results["load_average"] = [round(load, 2) for load in os.getloadavg()]
     print(json.dumps(results, indent=2))
 
 

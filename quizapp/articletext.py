@@ -12,7 +12,6 @@ import enum
 import unicodedata
 
 import markdown
-import trafilatura
 
 
 class ArticleFormat(enum.StrEnum):
@@ -44,6 +43,9 @@ def detect_format(content: str, filename: str = "") -> ArticleFormat:
 
 
 def _html_text(html: str, favor_recall: bool) -> str:
+    # Imported when an article is read (in a job), not when a web process starts.
+    import trafilatura
+
     # No ``deduplicate``: its cache is process-wide, so a second upload of the
     # same page would lose the paragraphs the first one had.
     text = trafilatura.extract(

@@ -10,9 +10,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from quizapp.seedgen.extract import extract_blocks
-from quizapp.seedgen.sentences import split_sentences
-
 
 @dataclass(frozen=True)
 class Choice:
@@ -31,6 +28,10 @@ class Choice:
 
 @lru_cache(maxsize=16)
 def _sentences(raw: str) -> tuple[Choice, ...]:
+    # The splitter (spaCy) is imported here, when an editor first needs it, not at start-up.
+    from quizapp.seedgen.extract import extract_blocks
+    from quizapp.seedgen.sentences import split_sentences
+
     return tuple(
         Choice(s.start, s.end, s.text, s.block) for s in split_sentences(raw, extract_blocks(raw))
     )

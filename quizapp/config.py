@@ -61,3 +61,5 @@ class DefaultConfig:
     JOBS_PERIODIC = True
     # A job still running after this long is taken to have died with its worker.
     JOBS_STALE_AFTER_MINUTES = 30
+    # A confirmed question import of more questions than this runs as a background job.
+    IMPORT_JOB_THRESHOLD = 500

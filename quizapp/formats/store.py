@@ -7,7 +7,8 @@ current questions back as :class:`ParsedQuestion` for the writers.
 """
 
 import re
-import uuid
+import secrets
+from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -23,12 +24,15 @@ from quizapp.models import (
     QuestionStatus,
     QuestionVersion,
 )
+from quizapp.models.base import utcnow
 
 _KEY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+# Questions per bulk insert: few statements, and little memory beyond the parsed set.
+INSERT_CHUNK = 1000
 
 
 def _new_key() -> str:
-    return f"q-{uuid.uuid4().hex[:16]}"
+    return f"q-{secrets.token_hex(8)}"
 
 
 def _articles(questions: list[ParsedQuestion]) -> dict[str, Article]:
@@ -58,38 +62,75 @@ def import_questions(
 
     Keys from the file are kept when they are free in the bank; others get a
     fresh random key. Sources are kept only when they cite an article on this
-    site word for word. Rows go in with two bulk inserts, so a large file
-    takes two statements' time, not one round trip per question.
+    site word for word. Rows go in with bulk inserts of ``INSERT_CHUNK``
+    questions, all in the caller's transaction: a large file takes a few
+    statements' time, not one round trip per question, and the rows being
+    written never take more memory than one chunk's.
     """
     taken = set(db.session.scalars(sa.select(Question.key).where(Question.bank_id == bank.id)))
     articles = _articles(questions)
-    rows, versions = [], []
+    now = utcnow()  # one moment for the whole set, as it goes in at once
+    for start in range(0, len(questions), INSERT_CHUNK):
+        chunk = questions[start : start + INSERT_CHUNK]
+        _insert_chunk(bank, chunk, _free_keys(chunk, taken), articles, author_id, now)
+    return len(questions)
+
+
+def _free_keys(questions: list[ParsedQuestion], taken: set[str]) -> list[str]:
+    """A key per question: its own when usable and free, else a fresh one (``taken`` grows)."""
+    keys = []
     for parsed in questions:
         key = parsed.key if parsed.key and _KEY.match(parsed.key) else ""
         if not key or key in taken or len(key) > KEY_MAX:
             key = _new_key()
         taken.add(key)
-        rows.append({"bank_id": bank.id, "key": key, "topic": parsed.topic,
-                     "category": parsed.category, "status": QuestionStatus.PUBLISHED,
-                     "current_version": 1})  # fmt: skip
-        article = articles.get(parsed.article or "")
-        sources = _checked_sources(parsed, article)
-        versions.append({"number": 1, "type": parsed.type, "title": parsed.title,
-                         "prompt": parsed.prompt, "prompt_format": PromptFormat.PLAIN,
-                         "data": parsed.data, "explanation": parsed.explanation,
-                         "difficulty": Difficulty(parsed.difficulty), "rule": parsed.rule,
-                         "article_id": article.id if sources else None, "sources": sources,
-                         "fact_key": None, "author_id": author_id,
-                         "change_note": "Imported"})  # fmt: skip
-    if not rows:
-        return 0
-    ids = db.session.scalars(
-        sa.insert(Question).returning(Question.id, sort_by_parameter_order=True), rows
-    ).all()
-    for question_id, version in zip(ids, versions, strict=True):
-        version["question_id"] = question_id
-    db.session.execute(sa.insert(QuestionVersion), versions)
-    return len(rows)
+        keys.append(key)
+    return keys
+
+
+def _insert_chunk(bank: QuestionBank, questions: list[ParsedQuestion], keys: list[str],
+                  articles: dict[str, Article], author_id: int | None,
+                  now: datetime) -> None:  # fmt: skip
+    """Insert ``questions`` under ``keys``, then their first versions, with two bulk inserts."""
+    rows = [{"bank_id": bank.id, "key": key, "topic": parsed.topic, "category": parsed.category,
+             "status": QuestionStatus.PUBLISHED, "current_version": 1, "created_at": now,
+             "updated_at": now} for parsed, key in zip(questions, keys, strict=True)]  # fmt: skip
+    ids = _insert_questions(bank, rows)
+    versions = [
+        {**_version_row(parsed, articles.get(parsed.article or ""), author_id, now),
+         "question_id": ids[key]}
+        for parsed, key in zip(questions, keys, strict=True)
+    ]  # fmt: skip
+    db.session.execute(sa.insert(QuestionVersion.__table__), versions)
+
+
+def _insert_questions(bank: QuestionBank, rows: list[dict[str, Any]]) -> dict[str, int]:
+    """Insert ``rows`` with one bulk statement; return the new questions' ids by key.
+
+    The ids are read back by key (unique in a bank) among the rows above the
+    highest id before the insert, not with RETURNING: SQLite returns rows one
+    statement at a time when they must be matched to the inserted rows, and
+    PostgreSQL's plain bulk insert is the faster one.
+    """
+    floor = db.session.scalar(sa.select(sa.func.max(Question.id))) or 0
+    db.session.execute(sa.insert(Question.__table__), rows)
+    found = db.session.execute(
+        sa.select(Question.key, Question.id).where(Question.bank_id == bank.id, Question.id > floor)
+    )
+    return {key: question_id for key, question_id in found}
+
+
+def _version_row(
+    parsed: ParsedQuestion, article: Article | None, author_id: int | None, now: datetime
+) -> dict[str, Any]:
+    """The first version of an imported question, as a row for a bulk insert."""
+    sources = _checked_sources(parsed, article)
+    return {"number": 1, "type": parsed.type, "title": parsed.title, "prompt": parsed.prompt,
+            "prompt_format": PromptFormat.PLAIN, "data": parsed.data,
+            "explanation": parsed.explanation, "difficulty": Difficulty(parsed.difficulty),
+            "rule": parsed.rule, "article_id": article.id if sources else None,
+            "sources": sources, "fact_key": None, "author_id": author_id,
+            "change_note": "Imported", "created_at": now}  # fmt: skip
 
 
 def bank_questions(bank: QuestionBank, *, include_retired: bool = False) -> list[ParsedQuestion]:

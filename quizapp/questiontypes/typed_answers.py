@@ -29,8 +29,6 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz.distance import OSA
-
 PREPOSITIONS = frozenset(
     "on in at onto into inside within aboard near by from to under beneath".split()
 )
@@ -146,7 +144,12 @@ def _is_real_other_word(typed: str, key_words: tuple[str, ...]) -> bool:
 def _typo_of(given: Reading, key: Reading) -> bool:
     """True when ``given`` is ``key`` with a small typo that makes no other real word."""
     allowed = _allowed_edits(key.letters)
-    if not allowed or OSA.distance(given.letters, key.letters) > allowed:
+    if not allowed:
+        return False
+    # Imported on first use, like inflect: only grading a typed answer needs it.
+    from rapidfuzz.distance import OSA
+
+    if OSA.distance(given.letters, key.letters) > allowed:
         return False
     if any(_is_real_other_word(word, key.words) for word in given.words):
         return False

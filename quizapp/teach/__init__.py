@@ -19,6 +19,7 @@ from quizapp.teach import (  # noqa: E402,F401
     challenges,
     classes,
     imports,
+    jobs,
     questions,
     quizzes,
     results,

@@ -1,14 +1,12 @@
-"""Views that turn an article into a draft bank, and the page that follows the job."""
+"""The view that turns an uploaded article into a draft bank (its job page is in ``jobs``)."""
 
 import sqlalchemy as sa
-from flask import flash, redirect, render_template, url_for
+from flask import redirect, render_template, url_for
 from flask_login import current_user
 
 from quizapp import draftbanks
 from quizapp.extensions import db
 from quizapp.models import Job
-from quizapp.permissions import is_admin, require
-from quizapp.quiz.forms import ConfirmForm
 from quizapp.teach import bp
 from quizapp.teach.articles_forms import ArticleForm
 
@@ -38,26 +36,3 @@ def new_article():
         .limit(RECENT_UPLOADS)
     ).all()
     return render_template("teach/article_new.html", form=form, recent=recent)
-
-
-def _own_job(job_id: int) -> Job:
-    job = db.get_or_404(Job, job_id)
-    require(is_admin(current_user) or job.owner_id == current_user.id)
-    return job
-
-
-@bp.route("/jobs/<int:job_id>")
-def job(job_id: int):
-    job = _own_job(job_id)
-    return render_template("teach/job.html", job=job, form=ConfirmForm())
-
-
-@bp.post("/jobs/<int:job_id>/retry")
-def retry_job(job_id: int):
-    job = _own_job(job_id)
-    if ConfirmForm().validate_on_submit():
-        if draftbanks.retry_article_job(job.id) is None:
-            flash("Only a failed job can be tried again.", "warning")
-        else:
-            flash("The job is queued again.")
-    return redirect(url_for("teach.job", job_id=job.id))

@@ -3,7 +3,9 @@
 The preview page carries the decoded text back to the server in a field
 signed with the site's secret key (bound to the bank, the teacher and a
 time limit); confirming re-parses that text, so nothing parsed on the client
-is ever trusted and what is imported is exactly what was previewed.
+is ever trusted and what is imported is exactly what was previewed. A set of
+more than ``IMPORT_JOB_THRESHOLD`` questions is imported by a background job
+whose page shows its progress.
 """
 
 import random
@@ -23,6 +25,7 @@ from quizapp.formats import FORMAT_LABELS, ParsedQuestion, ParseResult
 from quizapp.formats.store import bank_document_meta, bank_questions, import_questions
 from quizapp.formats.text import FileTextError, decode
 from quizapp.models import QuestionBank
+from quizapp.question_imports import CONCURRENT_IMPORT, import_summary, start_import_job
 from quizapp.questiontypes import get_type
 from quizapp.teach import bp
 from quizapp.teach.bank_forms import ConfirmImportForm, UploadForm
@@ -37,9 +40,9 @@ def _serializer() -> URLSafeTimedSerializer:
     return URLSafeTimedSerializer(current_app.secret_key, salt="quizapp.teach.import")
 
 
-def _sign(bank: QuestionBank, fmt: str, text: str) -> str:
-    return _serializer().dumps({"bank": bank.id, "user": current_user.id, "format": fmt,
-                                "text": text})  # fmt: skip
+def _sign(bank: QuestionBank, result: ParseResult, text: str) -> str:
+    return _serializer().dumps({"bank": bank.id, "user": current_user.id, "format": result.format,
+                                "questions": len(result.questions), "text": text})  # fmt: skip
 
 
 def _unsign(bank: QuestionBank, payload: str) -> dict[str, Any] | None:
@@ -123,7 +126,7 @@ def import_questions_view(slug: str):
         else:
             result = formats.parse_text(text, form.format.data)
             if result.questions:
-                context["confirm"] = ConfirmImportForm(payload=_sign(bank, result.format, text))
+                context["confirm"] = ConfirmImportForm(payload=_sign(bank, result, text))
         context.update(
             result=result,
             items=preview_items(result, PREVIEW_SHOWN),
@@ -138,11 +141,26 @@ def _store(slug: str, result: ParseResult) -> int:
     bank = editable_bank_or_404(slug)
     count = import_questions(bank, result.questions, current_user.id)
     audit.record("bank.imported", target_type="question_bank", target_id=bank.id,
-                 summary=f"Imported {count} {result.format} questions into {bank.name}",
+                 summary=import_summary(bank, result, count),
                  after={"format": result.format, "questions": count,
                         "problems": len(result.problems)})  # fmt: skip
     db.session.commit()
     return count
+
+
+def _import_now(bank: QuestionBank, data: dict[str, Any]):
+    result = formats.parse_text(data["text"], data["format"])
+    if not result.questions:
+        flash("There is nothing to import.", "warning")
+        return redirect(url_for("teach.import_questions_view", slug=bank.slug))
+    try:
+        count = _store(bank.slug, result)
+    except IntegrityError:
+        db.session.rollback()
+        flash(f"{CONCURRENT_IMPORT} Please confirm again.", "danger")
+        return redirect(url_for("teach.import_questions_view", slug=bank.slug))
+    flash(f"Imported {count} questions into “{bank.name}”.", "success")
+    return redirect(url_for("teach.bank", slug=bank.slug))
 
 
 @bp.post("/banks/<slug>/import/confirm")
@@ -152,19 +170,11 @@ def confirm_import(slug: str):
     data = _unsign(bank, form.payload.data or "") if form.validate_on_submit() else None
     if data is None:
         return redirect(url_for("teach.import_questions_view", slug=slug))
-    result = formats.parse_text(data["text"], data["format"])
-    if not result.questions:
-        flash("There is nothing to import.", "warning")
-        return redirect(url_for("teach.import_questions_view", slug=slug))
-    try:
-        count = _store(slug, result)
-    except IntegrityError:
-        db.session.rollback()
-        flash("Another import into this bank was saved at the same moment; nothing was "
-              "imported. Please confirm again.", "danger")  # fmt: skip
-        return redirect(url_for("teach.import_questions_view", slug=slug))
-    flash(f"Imported {count} questions into “{bank.name}”.", "success")
-    return redirect(url_for("teach.bank", slug=slug))
+    count = data.get("questions", 0)
+    if count > current_app.config["IMPORT_JOB_THRESHOLD"]:
+        job = start_import_job(bank, data["format"], data["text"], current_user.id, count)
+        return redirect(url_for("teach.job", job_id=job.id))
+    return _import_now(bank, data)
 
 
 @bp.route("/banks/<slug>/export")

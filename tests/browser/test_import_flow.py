@@ -131,3 +131,23 @@ def test_gift_upload_preview_import_export_and_grading(page: Page, live_app, liv
     page.locator("form[action$='/submit'] button[type=submit]").click()
     page.wait_for_url(re.compile(r"/results$"))
     expect(page.locator("#score")).to_have_text("Score: 67%")
+
+
+def test_a_large_import_follows_its_job_to_the_bank(page: Page, live_app, live_server):
+    live_app.config["IMPORT_JOB_THRESHOLD"] = 5
+    with live_app.app_context():
+        create_user("teacher@example.org", PASSWORD, "Tess Teacher", Role.TEACHER)
+        db.session.remove()
+    log_in(page, live_server, "teacher@example.org")
+    new_bank(page, live_server, "Many")
+    text = "\n\n".join(f"::S{n}::Statement {n} is true.{{T}}" for n in range(12))
+    page.get_by_role("link", name="Import questions").click()
+    page.fill("textarea[name=text]", text)
+    page.get_by_role("button", name="Preview").click()
+    page.get_by_role("button", name="Import 12 questions").click()
+    expect(page).to_have_url(re.compile(r"/teach/jobs/\d+$"))
+    expect(page.get_by_role("heading", name="Importing 12 questions into Many")).to_be_visible()
+    expect(page.get_by_text("Imported 12 questions into “Many”")).to_be_visible(timeout=30_000)
+    assert_accessible(page)
+    page.get_by_role("link", name="Open the bank").click()
+    expect(page.locator("table caption")).to_have_text("12 questions")

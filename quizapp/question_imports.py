@@ -1,0 +1,98 @@
+"""A confirmed question file goes into a bank: at once, or as a background job when it is large.
+
+The upload page imports a set at once; a set of more than
+``IMPORT_JOB_THRESHOLD`` questions is queued by :func:`start_import_job` as a
+job (kind ``question_import``) that keeps the previewed text in the job's
+row. The job parses that text again with the same parser the preview used and
+writes it with the same :func:`~quizapp.formats.store.import_questions`, the
+whole set in one transaction or nothing. Once the set is in, the text is
+dropped from the row.
+"""
+
+from typing import Any
+
+from sqlalchemy.exc import IntegrityError
+
+from quizapp import audit, formats, jobs
+from quizapp.database import writes
+from quizapp.extensions import db
+from quizapp.formats.store import import_questions
+from quizapp.models import Job, JobStatus, QuestionBank, User
+from quizapp.permissions import can_edit_bank
+
+JOB_KIND = "question_import"
+CONCURRENT_IMPORT = (
+    "Another import into this bank was saved at the same moment; nothing was imported."
+)
+
+
+def import_summary(bank: QuestionBank, result: formats.ParseResult, count: int) -> str:
+    """The audit log's line for an import of ``count`` questions into ``bank``."""
+    return f"Imported {count} {result.format} questions into {bank.name}"
+
+
+def start_import_job(bank: QuestionBank, fmt: str, text: str, owner_id: int, count: int) -> Job:
+    """Queue the import of the previewed ``text`` (``count`` questions) into ``bank``."""
+    params = {"bank_id": bank.id, "bank_name": bank.name, "bank_slug": bank.slug,
+              "format": fmt, "questions": count, "text": text}  # fmt: skip
+    return jobs.enqueue(JOB_KIND, params, owner_id)
+
+
+@jobs.job_handler(JOB_KIND)
+def run_import(job: Job, report: jobs.Report) -> dict[str, Any]:
+    """Parse the kept text again and import every question, all or nothing."""
+    params = job.params
+    if "text" not in params:
+        raise jobs.JobFailed("The file's text is no longer kept; upload it again.")
+    report(5, f"Reading {params.get('questions', 0):,} questions…")
+    result = formats.parse_text(params["text"], params["format"])
+    if not result.questions:
+        raise jobs.JobFailed("There is nothing to import.")
+    report(40, f"Saving {len(result.questions):,} questions…")
+    try:
+        return _save(job.id, result)
+    except IntegrityError as exc:
+        raise jobs.JobFailed(f"{CONCURRENT_IMPORT} Try again.") from exc
+
+
+@writes
+def _save(job_id: int, result: formats.ParseResult) -> dict[str, Any]:
+    job = db.session.get(Job, job_id)
+    bank = db.session.get(QuestionBank, job.params["bank_id"])
+    owner = db.session.get(User, job.owner_id) if job.owner_id is not None else None
+    if bank is None or owner is None or not can_edit_bank(owner, bank):
+        raise jobs.JobFailed("The bank is gone or no longer yours; nothing was imported.")
+    count = import_questions(bank, result.questions, owner.id)
+    audit.record("bank.imported", target_type="question_bank", target_id=bank.id,
+                 summary=import_summary(bank, result, count),
+                 after={"format": result.format, "questions": count,
+                        "problems": len(result.problems), "job_id": job.id},
+                 actor_id=owner.id)  # fmt: skip
+    outcome = {"bank_id": bank.id, "bank_slug": bank.slug, "questions": count}
+    # Done in the same commit as the questions: a worker that dies before it records
+    # the end never leaves an imported set looking failed (and open to a retry).
+    job.status, job.result, job.progress = JobStatus.SUCCEEDED, outcome, 100
+    # The questions are in the bank now; the uploaded text need not be kept.
+    job.params = {name: value for name, value in job.params.items() if name != "text"}
+    db.session.commit()
+    return outcome
+
+
+def retry_import_job(job_id: int) -> Job | None:
+    """Queue a failed import job again (audit-logged); None when it has not failed."""
+    job = jobs.retry(job_id)
+    if job is not None:
+        _audit_retry(job)
+    return job
+
+
+@writes
+def _audit_retry(job: Job) -> None:
+    audit.record(
+        "bank.import_retried",
+        target_type="job",
+        target_id=job.id,
+        summary=f"Tried again to import {job.params.get('questions', 0)} questions into "
+        f"{job.params.get('bank_name', '')}",
+    )
+    db.session.commit()
