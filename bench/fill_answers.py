@@ -36,6 +36,7 @@ sys.path.insert(0, str(ROOT))
 from quizapp import create_app  # noqa: E402
 from quizapp.auth.services import create_user, hash_password  # noqa: E402
 from quizapp.extensions import db  # noqa: E402
+from quizapp.identity import identity_key  # noqa: E402
 from quizapp.models import (  # noqa: E402
     Assignment,
     Attempt,
@@ -197,6 +198,7 @@ def _insert_students(count: int, classroom_id: int) -> list[int]:
             {
                 "id": first_id + n,
                 "email": f"student{n}@bench.example",
+                "email_key": identity_key(f"student{n}@bench.example"),
                 "display_name": f"Student {n}",
                 "password_hash": password_hash,
                 "role": Role.STUDENT,
