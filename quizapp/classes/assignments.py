@@ -212,6 +212,13 @@ def terms_for(user_id: int, quiz_id: int, now: datetime) -> AssignmentTerms | No
     With several classes giving the same quiz, the assignment open now and due
     soonest wins.
     """
+    return terms_by_quiz(user_id, [quiz_id], now).get(quiz_id)
+
+
+def terms_by_quiz(user_id: int, quiz_ids: list[int], now: datetime) -> dict[int, AssignmentTerms]:
+    """:func:`terms_for` for several quizzes in one query; quizzes not assigned are left out."""
+    if not quiz_ids:
+        return {}
     rows = db.session.execute(
         sa.select(Assignment, AssignmentAdjustment)
         .join(Enrollment, Enrollment.classroom_id == Assignment.classroom_id)
@@ -225,19 +232,25 @@ def terms_for(user_id: int, quiz_id: int, now: datetime) -> AssignmentTerms | No
         )
         .where(
             Enrollment.user_id == user_id,
-            Assignment.quiz_id == quiz_id,
+            Assignment.quiz_id.in_(quiz_ids),
             Classroom.archived_at.is_(None),
         )
     ).all()
-    if not rows:
-        return None
 
     def rank(row):
         assignment = row[0]
         started = assignment.opens_at is None or assignment.opens_at <= now
         return (not started, assignment.due_at is None, assignment.due_at or now)
 
-    assignment, adjustment = min(rows, key=rank)
+    chosen: dict[int, sa.Row] = {}
+    for row in rows:
+        best = chosen.get(row[0].quiz_id)
+        if best is None or rank(row) < rank(best):
+            chosen[row[0].quiz_id] = row
+    return {quiz_id: _terms(*row) for quiz_id, row in chosen.items()}
+
+
+def _terms(assignment: Assignment, adjustment: AssignmentAdjustment | None) -> AssignmentTerms:
     return AssignmentTerms(
         assignment_id=assignment.id,
         opens_at=assignment.opens_at,

@@ -6,6 +6,7 @@ from functools import lru_cache
 
 import sqlalchemy as sa
 
+from quizapp.classes.assignments import terms_by_quiz
 from quizapp.extensions import db
 from quizapp.models import (
     Attempt,
@@ -55,6 +56,8 @@ class QuizStanding:
     open_attempt_id: int | None = None
     # Finished attempts whose score the quiz's review options do not show yet.
     hidden_scores: int = 0
+    # Granted to this student by the assignment their attempts run under.
+    extra_attempts: int = 0
 
     @property
     def grade(self) -> float | None:
@@ -68,10 +71,17 @@ class QuizStanding:
         return self.hidden_scores > 0
 
     @property
-    def attempts_left(self) -> int | None:
+    def attempts_allowed(self) -> int | None:
+        """The quiz's attempt limit plus the student's extra attempts; None when unlimited."""
         if self.quiz.attempts_allowed is None:
             return None
-        return max(0, self.quiz.attempts_allowed - self.attempts_used)
+        return self.quiz.attempts_allowed + self.extra_attempts
+
+    @property
+    def attempts_left(self) -> int | None:
+        if self.attempts_allowed is None:
+            return None
+        return max(0, self.attempts_allowed - self.attempts_used)
 
     @property
     def closed_reason(self) -> str | None:
@@ -173,28 +183,35 @@ def standings_for(user_id: int | None, quizzes: list[Quiz]) -> list[QuizStanding
             count = min(quiz.draw_count or 0, _pool_size(quiz, by_topic_bank))
         standings[quiz.id] = QuizStanding(quiz=quiz, question_count=count)
     if user_id is not None and standings:
-        now = utcnow()
-        rows = db.session.execute(
-            sa.select(
-                Attempt.quiz_id, Attempt.id, Attempt.state, Attempt.score, Attempt.submitted_at
-            )
-            .where(
-                Attempt.user_id == user_id,
-                Attempt.quiz_id.in_(standings),
-                Attempt.is_preview.is_(False),
-            )
-            .order_by(Attempt.quiz_id, Attempt.number)
-        ).all()
-        for quiz_id, attempt_id, state, score, submitted_at in rows:
-            standing = standings[quiz_id]
-            standing.attempts_used += 1
-            if state == AttemptState.OPEN:
-                standing.open_attempt_id = attempt_id
-            elif score_shown(standing.quiz, submitted_at, now):
-                standing.scores.append(score)
-            else:
-                standing.hidden_scores += 1
+        _add_attempts(user_id, standings)
     return list(standings.values())
+
+
+def _add_attempts(user_id: int, standings: dict[int, QuizStanding]) -> None:
+    """The user's attempts at each quiz, and the extra attempts their assignments grant."""
+    now = utcnow()
+    rows = db.session.execute(
+        sa.select(Attempt.quiz_id, Attempt.id, Attempt.state, Attempt.score, Attempt.submitted_at)
+        .where(
+            Attempt.user_id == user_id,
+            Attempt.quiz_id.in_(standings),
+            Attempt.is_preview.is_(False),
+        )
+        .order_by(Attempt.quiz_id, Attempt.number)
+    ).all()
+    for quiz_id, attempt_id, state, score, submitted_at in rows:
+        standing = standings[quiz_id]
+        standing.attempts_used += 1
+        if state == AttemptState.OPEN:
+            standing.open_attempt_id = attempt_id
+        elif score_shown(standing.quiz, submitted_at, now):
+            standing.scores.append(score)
+        else:
+            standing.hidden_scores += 1
+    # Extra attempts only matter where the quiz limits them.
+    limited = [quiz_id for quiz_id, s in standings.items() if s.quiz.attempts_allowed is not None]
+    for quiz_id, terms in terms_by_quiz(user_id, limited, now).items():
+        standings[quiz_id].extra_attempts = terms.extra_attempts
 
 
 def topic_sections(user_id: int | None, seed_dir: str | None = None) -> list[TopicSection]:

@@ -249,3 +249,22 @@ def test_assigned_work_shows_the_best_score_only_when_the_quiz_shows_scores(app,
         db.session.get(Quiz, setup["quiz"]).review_score = ReviewMoment.ALWAYS
         db.session.commit()
     assert "best 75%" in client.get("/").get_data(as_text=True)
+
+
+def test_quiz_and_home_pages_count_the_students_extra_attempts(app, client, setup):
+    assignment_id = _assignment(app, setup["class"], setup["quiz"])
+    with app.app_context():
+        assignments.set_adjustment(assignment_id, setup["ann"], None, 0, 1)
+        slug = db.session.get(Quiz, setup["quiz"]).slug
+    for _ in range(2):
+        attempt_id, *_ = _start(app, setup)
+        with app.app_context():
+            submit_attempt(attempt_id)
+    login(client, setup["ann_email"])
+    detail = client.get(f"/quiz/{slug}").get_data(as_text=True)
+    assert "1 of 3" in detail
+    assert "Start another attempt" in detail
+    assert "You have used all your attempts" not in detail
+    home = client.get("/").get_data(as_text=True)
+    assert "No attempts left" not in home
+    assert "Try again" in home

@@ -15,20 +15,27 @@ from tests.test_query_counts import count_queries
 
 
 def _grow(app, teacher_id: int, size: int) -> int:
-    """A class with ``size`` students, ``size`` assigned quizzes and attempts at them."""
+    """A class of ``size`` students, ``size`` assigned quizzes, extra attempts and attempts."""
     with app.app_context():
         teacher = db.session.get(User, teacher_id)
         classroom = rosters.create_class(teacher, f"Class {size}")
         make_bank(slug=f"bank-{size}")
-        quizzes = [make_quiz(slug=f"quiz-{size}-{n}", draw_count=3) for n in range(size)]
-        for quiz in quizzes:
+        quizzes = [
+            make_quiz(slug=f"quiz-{size}-{n}", draw_count=3, attempts_allowed=2)
+            for n in range(size)
+        ]
+        given = [
             assignments.create_assignment(
                 classroom.id, quiz.id, None, utcnow(), LatePolicy.ACCEPT_MARKED
-            )
+            ).id
+            for quiz in quizzes
+        ]
         for n in range(size):
             student = create_user(f"s{size}-{n}@example.org", PASSWORD, f"S {n}")
             db.session.commit()
             rosters.join_class(student, classroom.join_code)
+            for assignment_id in given:
+                assignments.set_adjustment(assignment_id, student.id, None, 0, 1)
             for quiz in quizzes:
                 quiz = db.session.get(Quiz, quiz.id)
                 terms = assignments.terms_for(student.id, quiz.id, utcnow())
