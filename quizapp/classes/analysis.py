@@ -85,13 +85,44 @@ def _pearson(n, sx, sy, sxx, syy, sxy) -> float | None:
     return (n * sxy - sx * sy) / math.sqrt(var_x * var_y)
 
 
-def _score_sums(scope: sa.ColumnElement[bool]):
-    """Per question: n and the sums the facility and the correlation need."""
+@dataclass
+class _Sums:
+    """n and the sums the facility and the correlation need, added up over answer groups."""
+
+    n: int = 0
+    sx: float = 0.0
+    sy: float = 0.0
+    sxx: float = 0.0
+    syy: float = 0.0
+    sxy: float = 0.0
+
+    def add(self, n, sx, sy, sxx, syy, sxy) -> None:
+        self.n += n
+        self.sx += float(sx or 0)
+        self.sy += float(sy or 0)
+        self.sxx += float(sxx or 0)
+        self.syy += float(syy or 0)
+        self.sxy += float(sxy or 0)
+
+
+def _answer_groups(scope: sa.ColumnElement[bool]) -> list[sa.Row]:
+    """One pass over the responses: sums per question version and, for choice types, per answer.
+
+    Each row is (version id, answer as JSON text or None, n, Σx, Σy, Σx², Σy², Σxy),
+    with x the score on the question and y the rest of the attempt's score.
+    """
     x = sa.func.coalesce(Response.score, 0.0)
-    shown = sa.func.count(Response.id).over(partition_by=Response.attempt_id)
+    shown = sa.func.count().over(partition_by=Response.attempt_id)
     rest = Attempt.score * shown - x
+    choice = QuestionVersion.type.in_(CHOICE_TYPES)
+    answer = sa.case((choice, sa.cast(Response.answer, sa.Text)), else_=sa.null())
     scored = (
-        sa.select(QuestionVersion.question_id, x.label("x"), rest.label("y"))
+        sa.select(
+            Response.question_version_id.label("version_id"),
+            answer.label("answer"),
+            x.label("x"),
+            rest.label("y"),
+        )
         .join(Attempt, Attempt.id == Response.attempt_id)
         .join(QuestionVersion, QuestionVersion.id == Response.question_version_id)
         .where(scope)
@@ -100,31 +131,16 @@ def _score_sums(scope: sa.ColumnElement[bool]):
     x, y = scored.c.x, scored.c.y
     return db.session.execute(
         sa.select(
-            scored.c.question_id,
+            scored.c.version_id,
+            scored.c.answer,
             sa.func.count(),
             sa.func.sum(x),
             sa.func.sum(y),
             sa.func.sum(x * x),
             sa.func.sum(y * y),
             sa.func.sum(x * y),
-        ).group_by(scored.c.question_id)
+        ).group_by(scored.c.version_id, scored.c.answer)
     ).all()
-
-
-def _pick_counts(scope: sa.ColumnElement[bool]) -> dict[int, list[tuple[str | None, int]]]:
-    """Per choice-question version: each distinct answer (JSON text) and how often."""
-    answer = sa.cast(Response.answer, sa.Text)
-    rows = db.session.execute(
-        sa.select(Response.question_version_id, answer, sa.func.count())
-        .join(Attempt, Attempt.id == Response.attempt_id)
-        .join(QuestionVersion, QuestionVersion.id == Response.question_version_id)
-        .where(scope, QuestionVersion.type.in_(CHOICE_TYPES))
-        .group_by(Response.question_version_id, answer)
-    ).all()
-    counts: dict[int, list[tuple[str | None, int]]] = defaultdict(list)
-    for version_id, text, count in rows:
-        counts[version_id].append((text, count))
-    return counts
 
 
 def _version_picks(version: QuestionVersion, answers: list[tuple[str | None, int]]):
@@ -170,12 +186,38 @@ def _decode(text: str | None):
 
 def question_analysis(scope: sa.ColumnElement[bool]) -> list[QuestionStats]:
     """The analysis of every question answered in the attempts ``scope`` selects."""
-    sums = _score_sums(scope)
-    if not sums:
+    groups = _answer_groups(scope)
+    if not groups:
         return []
-    picks = _pick_counts(scope)
-    question_ids = [row[0] for row in sums]
-    current = db.session.execute(
+    answered = {
+        version.id: version
+        for version in db.session.scalars(
+            sa.select(QuestionVersion).where(QuestionVersion.id.in_({row[0] for row in groups}))
+        )
+    }
+    sums: dict[int, _Sums] = defaultdict(_Sums)
+    picks: dict[int, list[tuple[str | None, int]]] = defaultdict(list)
+    for version_id, answer, *figures in groups:
+        version = answered[version_id]
+        sums[version.question_id].add(*figures)
+        if version.type in CHOICE_TYPES:
+            picks[version_id].append((answer, figures[0]))
+    by_question: dict[int, list[VersionPicks]] = defaultdict(list)
+    for version_id in sorted(picks, key=lambda v: answered[v].number):
+        version = answered[version_id]
+        by_question[version.question_id].append(_version_picks(version, picks[version_id]))
+    latest = _current_versions(list(sums))
+    stats = [
+        _question_stats(latest[question_id], total, by_question.get(question_id, []))
+        for question_id, total in sums.items()
+    ]
+    stats.sort(key=lambda s: (s.discrimination is None, s.discrimination or 0, s.question_id))
+    return stats
+
+
+def _current_versions(question_ids: list[int]) -> dict[int, QuestionVersion]:
+    """Each question's current version, by question id."""
+    rows = db.session.execute(
         sa.select(Question.id, QuestionVersion)
         .join(
             QuestionVersion,
@@ -186,34 +228,20 @@ def question_analysis(scope: sa.ColumnElement[bool]) -> list[QuestionStats]:
         )
         .where(Question.id.in_(question_ids))
     ).all()
-    latest = {question_id: version for question_id, version in current}
-    picked_versions = (
-        db.session.scalars(
-            sa.select(QuestionVersion).where(QuestionVersion.id.in_(list(picks)))
-        ).all()
-        if picks
-        else []
+    return {question_id: version for question_id, version in rows}
+
+
+def _question_stats(version: QuestionVersion, total: _Sums, picks: list[VersionPicks]):
+    n = total.n
+    return QuestionStats(
+        question_id=version.question_id,
+        prompt=version.prompt,
+        qtype=version.type,
+        responses=n,
+        facility=total.sx / n if n else None,
+        discrimination=_pearson(n, total.sx, total.sy, total.sxx, total.syy, total.sxy),
+        picks=picks,
     )
-    by_question: dict[int, list[VersionPicks]] = defaultdict(list)
-    for version in sorted(picked_versions, key=lambda v: v.number):
-        by_question[version.question_id].append(_version_picks(version, picks[version.id]))
-    stats = []
-    for question_id, n, sx, sy, sxx, syy, sxy in sums:
-        version = latest[question_id]
-        sx, sy, sxx, syy, sxy = (float(v or 0) for v in (sx, sy, sxx, syy, sxy))
-        stats.append(
-            QuestionStats(
-                question_id=question_id,
-                prompt=version.prompt,
-                qtype=version.type,
-                responses=n,
-                facility=sx / n if n else None,
-                discrimination=_pearson(n, sx, sy, sxx, syy, sxy),
-                picks=by_question.get(question_id, []),
-            )
-        )
-    stats.sort(key=lambda s: (s.discrimination is None, s.discrimination or 0, s.question_id))
-    return stats
 
 
 ANALYSIS_HEADER = [
