@@ -7,6 +7,7 @@ quiz's grading method; the attempt it comes from (the best, first or last;
 the last for an average) gives the time taken and the link to open it.
 """
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -21,6 +22,9 @@ _ORDER = {
     GradingMethod.LAST: (Attempt.number.desc(),),
     GradingMethod.AVERAGE: (Attempt.number.desc(),),
 }
+
+# Rows fetched at a time when the whole table is streamed.
+STREAM_ROWS = 2000
 
 METHOD_LABELS = {
     GradingMethod.HIGHEST: "highest attempt",
@@ -82,16 +86,10 @@ def _ranked(method: GradingMethod, scope: sa.ColumnElement[bool]):
     )
 
 
-def student_results(
-    method: GradingMethod,
-    scope: sa.ColumnElement[bool],
-    classroom_id: int | None = None,
-    page: tuple[int, int] | None = None,
-) -> list[StudentResult]:
-    """Every student's grade in ``scope``, best first; with a class, its whole roster.
-
-    ``page`` is (offset, limit) for one page of the table.
-    """
+def _results_query(
+    method: GradingMethod, scope: sa.ColumnElement[bool], classroom_id: int | None
+) -> sa.Select:
+    """One row per student, best grade first: the columns of :class:`StudentResult`."""
     ranked = _ranked(method, scope)
     grade = ranked.c.mean if method == GradingMethod.AVERAGE else ranked.c.score
     query = sa.select(
@@ -115,7 +113,20 @@ def student_results(
         )
     else:
         query = query.join(ranked, counted)
-    query = query.order_by(grade.is_(None), grade.desc(), User.display_name, User.id)
+    return query.order_by(grade.is_(None), grade.desc(), User.display_name, User.id)
+
+
+def student_results(
+    method: GradingMethod,
+    scope: sa.ColumnElement[bool],
+    classroom_id: int | None = None,
+    page: tuple[int, int] | None = None,
+) -> list[StudentResult]:
+    """Every student's grade in ``scope``, best first; with a class, its whole roster.
+
+    ``page`` is (offset, limit) for one page of the table.
+    """
+    query = _results_query(method, scope, classroom_id)
     if page is not None:
         query = query.offset(page[0]).limit(page[1])
     return [
@@ -157,15 +168,30 @@ def format_duration(span: timedelta | None) -> str:
 RESULT_HEADER = ["Student", "Email", "Grade (%)", "Attempts", "Time taken", "Timed out", "Late"]
 
 
-def result_rows(results: list[StudentResult]):
-    """The results table as CSV rows."""
-    for result in results:
+def result_rows(
+    method: GradingMethod, scope: sa.ColumnElement[bool], classroom_id: int | None = None
+) -> Iterator[list]:
+    """The whole results table as CSV rows, read from the database as they are written."""
+    query = _results_query(method, scope, classroom_id).execution_options(yield_per=STREAM_ROWS)
+    for (
+        _,
+        name,
+        email,
+        grade,
+        attempts,
+        attempt_id,
+        started,
+        submitted,
+        timed_out,
+        late,
+    ) in db.session.execute(query):
+        finished = attempt_id is not None
         yield [
-            result.name,
-            result.email,
-            round(result.grade * 100, 1) if result.grade is not None else None,
-            result.attempts,
-            format_duration(result.time_taken),
-            result.timed_out if result.attempt_id else None,
-            result.late if result.attempt_id else None,
+            name,
+            email,
+            round(grade * 100, 1) if grade is not None else None,
+            attempts or 0,
+            format_duration(submitted - started) if started and submitted else "",
+            bool(timed_out) if finished else None,
+            bool(late) if finished else None,
         ]

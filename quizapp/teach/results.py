@@ -37,7 +37,7 @@ def _managed_quiz(quiz_id: int) -> Quiz:
 PAGE_SIZE = 100
 
 
-def _assignment_results(assignment: Assignment, page=None) -> list[results.StudentResult]:
+def _assignment_results(assignment: Assignment, page) -> list[results.StudentResult]:
     close_expired_attempts(assignment_id=assignment.id)
     return results.student_results(
         assignment.quiz.grading_method,
@@ -47,7 +47,7 @@ def _assignment_results(assignment: Assignment, page=None) -> list[results.Stude
     )
 
 
-def _quiz_results(quiz: Quiz, page=None) -> list[results.StudentResult]:
+def _quiz_results(quiz: Quiz, page) -> list[results.StudentResult]:
     close_expired_attempts(quiz_id=quiz.id)
     return results.student_results(
         quiz.grading_method, results.finished_in(quiz_id=quiz.id), page=page
@@ -85,7 +85,12 @@ def assignment_results(assignment_id: int):
 @bp.route("/results/assignments/<int:assignment_id>.csv")
 def assignment_results_csv(assignment_id: int):
     assignment = managed_assignment(assignment_id)
-    rows = results.result_rows(_assignment_results(assignment))
+    close_expired_attempts(assignment_id=assignment.id)
+    rows = results.result_rows(
+        assignment.quiz.grading_method,
+        results.finished_in(assignment_id=assignment.id),
+        assignment.classroom_id,
+    )
     name = _filename("results", assignment.quiz.slug, f"class{assignment.classroom_id}")
     return csv_response(name, results.RESULT_HEADER, rows)
 
@@ -128,7 +133,8 @@ def quiz_results(quiz_id: int):
 @bp.route("/results/quizzes/<int:quiz_id>.csv")
 def quiz_results_csv(quiz_id: int):
     quiz = _managed_quiz(quiz_id)
-    rows = results.result_rows(_quiz_results(quiz))
+    close_expired_attempts(quiz_id=quiz.id)
+    rows = results.result_rows(quiz.grading_method, results.finished_in(quiz_id=quiz.id))
     return csv_response(_filename("results", quiz.slug), results.RESULT_HEADER, rows)
 
 
