@@ -173,18 +173,9 @@ def result_rows(
 ) -> Iterator[list]:
     """The whole results table as CSV rows, read from the database as they are written."""
     query = _results_query(method, scope, classroom_id).execution_options(yield_per=STREAM_ROWS)
-    for (
-        _,
-        name,
-        email,
-        grade,
-        attempts,
-        attempt_id,
-        started,
-        submitted,
-        timed_out,
-        late,
-    ) in db.session.execute(query):
+    # Plain rows from the connection: no ORM result processing for a hundred thousand lines.
+    for row in db.session.connection().execute(query):
+        _, name, email, grade, attempts, attempt_id, started, submitted, timed_out, late = row
         finished = attempt_id is not None
         yield [
             name,
