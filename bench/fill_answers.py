@@ -254,6 +254,7 @@ def _attempt_rows(plan, student_id, ability, number, attempt_id, rng, now):
         "quiz_id": plan.quiz_id,
         "assignment_id": plan.assignment_id,
         "number": number,
+        "question_count": len(versions),
         "state": AttemptState.SUBMITTED,
         "started_at": started,
         "submitted_at": started + timedelta(seconds=30 * len(versions) + 20),

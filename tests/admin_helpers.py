@@ -43,6 +43,7 @@ def add_attempt(
         user_id=user_id,
         quiz_id=quiz_id,
         number=number,
+        question_count=len(scores),
         state=AttemptState.SUBMITTED,
         started_at=started,
         submitted_at=started + timedelta(minutes=5),

@@ -213,7 +213,12 @@ def test_database_refuses_a_second_open_attempt(app, quiz_setup):
     with app.app_context():
         attempt = _start(quiz_setup).attempt
         db.session.add(
-            Attempt(user_id=attempt.user_id, quiz_id=attempt.quiz_id, number=attempt.number + 1)
+            Attempt(
+                user_id=attempt.user_id,
+                quiz_id=attempt.quiz_id,
+                number=attempt.number + 1,
+                question_count=attempt.question_count,
+            )
         )
         with pytest.raises(sa.exc.IntegrityError):
             db.session.commit()

@@ -112,8 +112,7 @@ def _answer_groups(scope: sa.ColumnElement[bool]) -> list[sa.Row]:
     with x the score on the question and y the rest of the attempt's score.
     """
     x = sa.func.coalesce(Response.score, 0.0)
-    shown = sa.func.count().over(partition_by=Response.attempt_id)
-    rest = Attempt.score * shown - x
+    rest = Attempt.score * Attempt.question_count - x
     choice = QuestionVersion.type.in_(CHOICE_TYPES)
     answer = sa.case((choice, sa.cast(Response.answer, sa.Text)), else_=sa.null())
     scored = (

@@ -55,6 +55,8 @@ class Attempt(db.Model):
         sa.ForeignKey("assignment.id", ondelete="SET NULL"), index=True
     )
     number: Mapped[int]
+    # How many questions (response rows) the attempt showed, fixed when it starts.
+    question_count: Mapped[int]
     state: Mapped[AttemptState] = mapped_column(
         enum_column(AttemptState, "attempt_state"), default=AttemptState.OPEN
     )

@@ -133,6 +133,7 @@ def start_attempt(
         user_id=user.id,
         quiz_id=quiz.id,
         number=all_attempts(user.id, quiz.id) + 1,
+        question_count=len(versions),
         started_at=now,
         deadline=_deadline(quiz, now, terms),
         assignment_id=terms.assignment_id if terms else None,
