@@ -26,13 +26,16 @@ def safe_cell(value: Any) -> str:
 
     Numbers stay numbers: a negative int or float is written as it is.
     """
-    if value is None:
+    if type(value) is str:  # the common case, checked first: exports call this per cell
+        text = value
+    elif value is None:
         return ""
-    if isinstance(value, bool):
+    elif isinstance(value, bool):
         return "yes" if value else "no"
-    if isinstance(value, int | float):
+    elif isinstance(value, int | float):
         return str(value)
-    text = value if isinstance(value, str) else str(value)
+    else:
+        text = str(value)
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
