@@ -10,6 +10,10 @@
 
 Flags point at questions that look broken: negative discrimination, a
 distractor nobody picked, a correct option almost nobody picked.
+
+Everything comes from one grouped query over the responses in scope (the
+attempt's total is its score times its stored question count), so the cost
+is one scan of those answers, whatever the number of students.
 """
 
 import json
