@@ -113,7 +113,7 @@ def _results_query(
         )
     else:
         query = query.join(ranked, counted)
-    return query.order_by(grade.is_(None), grade.desc(), User.display_name, User.id)
+    return query.order_by(grade.desc().nulls_last(), User.display_name, User.id)
 
 
 def student_results(
