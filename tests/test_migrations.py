@@ -240,3 +240,32 @@ def test_existing_accounts_get_identity_keys_and_lookalikes_are_kept(migration_a
     with migration_app.app_context(), db.engine.connect() as connection:
         rows = connection.execute(sa.text('SELECT id, email FROM "user" ORDER BY id')).all()
     assert dict(rows) == emails
+
+
+def test_existing_attempts_get_the_number_of_questions_they_showed(migration_app):
+    import random
+
+    from quizapp.auth.services import create_user
+    from quizapp.quiz.attempts import start_attempt
+    from tests.factories import make_bank, make_quiz
+
+    _flask_db(migration_app, "upgrade")
+    with migration_app.app_context():
+        make_bank()
+        quiz = make_quiz(draw_count=3)
+        user = create_user("counted@example.org", "correct horse battery", "Counted")
+        start_attempt(user, quiz, rng=random.Random(1))
+        db.session.remove()
+
+    _flask_db(migration_app, "downgrade", "f4c8a2e6b9d3")
+    _flask_db(migration_app, "upgrade")
+
+    with migration_app.app_context(), db.engine.connect() as connection:
+        counts = connection.execute(
+            sa.text(
+                "SELECT attempt.question_count, count(response.id) FROM attempt"
+                " JOIN response ON response.attempt_id = attempt.id"
+                " GROUP BY attempt.id, attempt.question_count"
+            )
+        ).all()
+    assert [tuple(row) for row in counts] == [(3, 3)]
