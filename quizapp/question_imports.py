@@ -17,13 +17,43 @@ from quizapp import audit, formats, jobs
 from quizapp.database import writes
 from quizapp.extensions import db
 from quizapp.formats.store import import_questions
-from quizapp.models import Job, JobStatus, QuestionBank, User
+from quizapp.models import ImportReceipt, Job, JobStatus, QuestionBank, User
 from quizapp.permissions import can_edit_bank
 
 JOB_KIND = "question_import"
 CONCURRENT_IMPORT = (
     "Another import into this bank was saved at the same moment; nothing was imported."
 )
+
+
+ALREADY_CONFIRMED = "This preview was already confirmed: its questions are imported only once."
+
+
+class AlreadyConfirmed(Exception):
+    """The preview's token was used before (a second click, or the form sent again)."""
+
+
+def claim_preview(token: str | None, bank_id: int, user_id: int) -> None:
+    """Record the preview ``token`` as used, in the current transaction.
+
+    Raises AlreadyConfirmed (after rolling back) when it was used before, so
+    confirming a preview twice imports its questions once.
+    """
+    if not token:
+        return
+    db.session.add(ImportReceipt(token=token, bank_id=bank_id, user_id=user_id))
+    try:
+        db.session.flush()
+    except IntegrityError:
+        db.session.rollback()
+        raise AlreadyConfirmed(ALREADY_CONFIRMED) from None
+
+
+@writes
+def claim_preview_for_job(token: str | None, bank_id: int, user_id: int) -> None:
+    """Record the preview ``token`` as used before its import job is queued."""
+    claim_preview(token, bank_id, user_id)
+    db.session.commit()
 
 
 def import_summary(bank: QuestionBank, result: formats.ParseResult, count: int) -> str:

@@ -277,3 +277,17 @@ def test_an_import_is_marked_done_in_the_same_commit_as_its_questions(
         assert job.status == JobStatus.SUCCEEDED and job.result["questions"] == QUESTIONS
         assert job.finished_at is None  # the end was never recorded, yet nothing looks failed
         assert jobs.fail_stale_jobs() == 0
+
+
+def test_confirming_a_large_preview_twice_queues_one_import(app, client, bank_slug):
+    page = client.post(f"/teach/banks/{bank_slug}/import", data={"text": TEXT})
+    payload = re.search(
+        r'name="payload" type="hidden" value="([^"]+)"', page.get_data(as_text=True)
+    )
+    url = f"/teach/banks/{bank_slug}/import/confirm"
+    job_id_of(client.post(url, data={"payload": payload.group(1)}))
+    again = client.post(url, data={"payload": payload.group(1)}, follow_redirects=True)
+    assert "already confirmed" in again.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.scalar(sa.select(sa.func.count(Job.id))) == 1
+    assert counts(app)[0] == QUESTIONS

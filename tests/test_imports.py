@@ -273,3 +273,16 @@ def test_a_long_file_previews_its_start_and_imports_every_question(app, client, 
     assert "the other 20 were read the same way" in page
     client.post(f"/teach/banks/{bank_slug}/import/confirm", data={"payload": payload_of(page)})
     assert question_count(app) == 320
+
+
+def test_confirming_the_same_preview_twice_imports_its_questions_once(app, client, bank_slug):
+    page = upload(client, bank_slug, "full.gift").get_data(as_text=True)
+    url = f"/teach/banks/{bank_slug}/import/confirm"
+    client.post(url, data={"payload": payload_of(page)})
+    again = client.post(url, data={"payload": payload_of(page)}, follow_redirects=True)
+    assert "already confirmed" in again.get_data(as_text=True)
+    assert question_count(app) == 19
+    # A new preview of the same file is a new import.
+    page = upload(client, bank_slug, "full.gift").get_data(as_text=True)
+    client.post(url, data={"payload": payload_of(page)})
+    assert question_count(app) == 38

@@ -25,6 +25,7 @@ from quizapp.models.content import (
     QuestionStatus,
     QuestionVersion,
 )
+from quizapp.models.import_receipt import ImportReceipt
 from quizapp.models.item_statistic import ItemStatistic
 from quizapp.models.job import Job, JobStatus
 from quizapp.models.quiz import (
@@ -54,6 +55,7 @@ __all__ = [
     "Difficulty",
     "Enrollment",
     "GradingMethod",
+    "ImportReceipt",
     "ItemStatistic",
     "Job",
     "JobStatus",

@@ -9,6 +9,7 @@ whose page shows its progress.
 """
 
 import random
+import secrets
 from typing import Any
 
 from flask import Response, current_app, flash, redirect, render_template, url_for
@@ -25,7 +26,14 @@ from quizapp.formats import FORMAT_LABELS, ParsedQuestion, ParseResult
 from quizapp.formats.store import bank_document_meta, bank_questions, import_questions
 from quizapp.formats.text import FileTextError, decode
 from quizapp.models import QuestionBank
-from quizapp.question_imports import CONCURRENT_IMPORT, import_summary, start_import_job
+from quizapp.question_imports import (
+    CONCURRENT_IMPORT,
+    AlreadyConfirmed,
+    claim_preview,
+    claim_preview_for_job,
+    import_summary,
+    start_import_job,
+)
 from quizapp.questiontypes import get_type
 from quizapp.teach import bp
 from quizapp.teach.bank_forms import ConfirmImportForm, UploadForm
@@ -42,7 +50,8 @@ def _serializer() -> URLSafeTimedSerializer:
 
 def _sign(bank: QuestionBank, result: ParseResult, text: str) -> str:
     return _serializer().dumps({"bank": bank.id, "user": current_user.id, "format": result.format,
-                                "questions": len(result.questions), "text": text})  # fmt: skip
+                                "questions": len(result.questions), "text": text,
+                                "token": secrets.token_hex(16)})  # fmt: skip
 
 
 def _unsign(bank: QuestionBank, payload: str) -> dict[str, Any] | None:
@@ -137,8 +146,9 @@ def import_questions_view(slug: str):
 
 
 @writes
-def _store(slug: str, result: ParseResult) -> int:
+def _store(slug: str, result: ParseResult, token: str | None) -> int:
     bank = editable_bank_or_404(slug)
+    claim_preview(token, bank.id, current_user.id)
     count = import_questions(bank, result.questions, current_user.id)
     audit.record("bank.imported", target_type="question_bank", target_id=bank.id,
                  summary=import_summary(bank, result, count),
@@ -154,7 +164,10 @@ def _import_now(bank: QuestionBank, data: dict[str, Any]):
         flash("There is nothing to import.", "warning")
         return redirect(url_for("teach.import_questions_view", slug=bank.slug))
     try:
-        count = _store(bank.slug, result)
+        count = _store(bank.slug, result, data.get("token"))
+    except AlreadyConfirmed as error:
+        flash(str(error), "info")
+        return redirect(url_for("teach.bank", slug=bank.slug))
     except IntegrityError:
         db.session.rollback()
         flash(f"{CONCURRENT_IMPORT} Please confirm again.", "danger")
@@ -172,6 +185,11 @@ def confirm_import(slug: str):
         return redirect(url_for("teach.import_questions_view", slug=slug))
     count = data.get("questions", 0)
     if count > current_app.config["IMPORT_JOB_THRESHOLD"]:
+        try:
+            claim_preview_for_job(data.get("token"), bank.id, current_user.id)
+        except AlreadyConfirmed as error:
+            flash(str(error), "info")
+            return redirect(url_for("teach.bank", slug=bank.slug))
         job = start_import_job(bank, data["format"], data["text"], current_user.id, count)
         return redirect(url_for("teach.job", job_id=job.id))
     return _import_now(bank, data)
