@@ -58,6 +58,8 @@ class QuizStanding:
     hidden_scores: int = 0
     # Granted to this student by the assignment their attempts run under.
     extra_attempts: int = 0
+    # Why that assignment refuses a start now (not open yet, due with no late work).
+    assignment_refusal: str | None = None
 
     @property
     def grade(self) -> float | None:
@@ -86,7 +88,7 @@ class QuizStanding:
     @property
     def closed_reason(self) -> str | None:
         """Why the quiz cannot be started right now (closed, not open yet), or None."""
-        return quiz_availability(self.quiz, utcnow())
+        return quiz_availability(self.quiz, utcnow()) or self.assignment_refusal
 
     @property
     def can_start(self) -> bool:
@@ -208,10 +210,9 @@ def _add_attempts(user_id: int, standings: dict[int, QuizStanding]) -> None:
             standing.scores.append(score)
         else:
             standing.hidden_scores += 1
-    # Extra attempts only matter where the quiz limits them.
-    limited = [quiz_id for quiz_id, s in standings.items() if s.quiz.attempts_allowed is not None]
-    for quiz_id, terms in terms_by_quiz(user_id, limited, now).items():
+    for quiz_id, terms in terms_by_quiz(user_id, list(standings), now).items():
         standings[quiz_id].extra_attempts = terms.extra_attempts
+        standings[quiz_id].assignment_refusal = terms.refusal(now)
 
 
 def topic_sections(user_id: int | None, seed_dir: str | None = None) -> list[TopicSection]:

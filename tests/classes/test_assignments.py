@@ -268,3 +268,14 @@ def test_quiz_and_home_pages_count_the_students_extra_attempts(app, client, setu
     home = client.get("/").get_data(as_text=True)
     assert "No attempts left" not in home
     assert "Try again" in home
+
+
+def test_quiz_and_home_pages_say_why_an_assignment_cannot_be_started(app, client, setup):
+    _assignment(app, setup["class"], setup["quiz"], due_at=utcnow() - timedelta(minutes=1))
+    with app.app_context():
+        slug = db.session.get(Quiz, setup["quiz"]).slug
+    login(client, setup["ann_email"])
+    refused = "This assignment was due; late work is not accepted."
+    detail = client.get(f"/quiz/{slug}").get_data(as_text=True)
+    assert refused in detail and f"/quiz/{slug}/start" not in detail
+    assert refused in client.get("/").get_data(as_text=True)
