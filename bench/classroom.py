@@ -123,7 +123,8 @@ def at(moment: float) -> None:
 
 def login_storm(students, window, think):
     t0 = time.monotonic() + 1
-    moments = sorted(random.Random(1).uniform(0, window) for _ in students)
+    rng = random.Random(1)
+    moments = sorted(rng.uniform(0, window) for _ in students)
 
     def one(pair):
         student, offset = pair
@@ -153,7 +154,8 @@ def start_herd(students, window, think):
 
 def classroom(students, window, think):
     t0 = time.monotonic() + 1
-    moments = [random.Random(2).uniform(0, window) for _ in students]
+    rng = random.Random(2)
+    moments = [rng.uniform(0, window) for _ in students]
 
     def one(pair):
         student, offset = pair
