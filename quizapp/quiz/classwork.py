@@ -5,11 +5,11 @@ from dataclasses import dataclass, replace
 import sqlalchemy as sa
 from flask import current_app, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
-from werkzeug.wrappers import Response
+from werkzeug.wrappers import Response as HTTPResponse
 
 from quizapp.classes import assignments, challenges, regrade, rosters
 from quizapp.extensions import db, limiter
-from quizapp.models import Attempt, ChallengeReason, Classroom, User
+from quizapp.models import Attempt, ChallengeReason, Classroom, Response, User
 from quizapp.models.base import utcnow
 from quizapp.quiz import bp
 from quizapp.quiz.forms import ChallengeForm, JoinClassForm
@@ -42,7 +42,6 @@ def review_extras(attempt: Attempt) -> dict:
     return {
         "challenges": challenges.challenges_of_attempt(attempt.id),
         "regrades": regrade.notes_for_attempt(attempt.id),
-        "challenge_form": ChallengeForm,
     }
 
 
@@ -54,7 +53,7 @@ def _join_key() -> str:
     return f"join:{current_user.id}"
 
 
-def _join_failed(response: Response) -> bool:
+def _join_failed(response: HTTPResponse) -> bool:
     """Only codes that let nobody in count against the limit."""
     return response.status_code != 302
 
@@ -77,29 +76,38 @@ def join():
     return render_template("quiz/join.html", join_form=form), status
 
 
-@bp.post("/attempt/<int:attempt_id>/q/<int:position>/challenge")
+@bp.route("/attempt/<int:attempt_id>/q/<int:position>/challenge", methods=["GET", "POST"])
 @login_required
 def challenge(attempt_id: int, position: int):
     attempt = db.first_or_404(
         sa.select(Attempt).where(Attempt.id == attempt_id, Attempt.user_id == current_user.id)
     )
-    form = ChallengeForm(prefix=f"challenge{position}")
-    target = url_for("quiz.results", attempt_id=attempt.id) + f"#review-{position}"
+    response = db.first_or_404(
+        sa.select(Response)
+        .where(Response.attempt_id == attempt.id, Response.position == position)
+        .options(sa.orm.joinedload(Response.version))
+    )
+    review = url_for("quiz.results", attempt_id=attempt.id) + f"#review-{position}"
     if attempt.is_open or not review_visibility(attempt, (), utcnow()).shows_questions:
         flash("Questions can be challenged once their answers are shown.", "warning")
-    elif not form.validate_on_submit():
-        flash(" ".join(error for errors in form.errors.values() for error in errors), "warning")
+        return redirect(review)
+    form = ChallengeForm(prefix=f"challenge{position}")
+    if form.validate_on_submit():
+        _send_challenge(attempt, position, form)
+        return redirect(review)
+    return render_template(
+        "quiz/challenge.html", attempt=attempt, response=response, form=form, review=review
+    ), (422 if form.errors else 200)
+
+
+def _send_challenge(attempt: Attempt, position: int, form: ChallengeForm) -> None:
+    """Send the challenge to the teacher and say how it went."""
+    try:
+        challenges.raise_challenge(
+            current_user.id, attempt.id, position, ChallengeReason(form.reason.data),
+            form.comment.data,
+        )  # fmt: skip
+    except challenges.ChallengeError as error:
+        flash(str(error), "warning")
     else:
-        try:
-            challenges.raise_challenge(
-                current_user.id,
-                attempt.id,
-                position,
-                ChallengeReason(form.reason.data),
-                form.comment.data,
-            )
-        except challenges.ChallengeError as error:
-            flash(str(error), "warning")
-        else:
-            flash("Your challenge was sent to your teacher.", "success")
-    return redirect(target)
+        flash("Your challenge was sent to your teacher.", "success")

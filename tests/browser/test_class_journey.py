@@ -98,9 +98,12 @@ def test_class_assignment_challenge_and_regrade(page: Page, class_server, tmp_pa
     results_url = page.url
 
     # ...and challenges it.
-    page.get_by_text("Challenge this question").click()
+    with page.expect_navigation():
+        page.get_by_role("link", name=re.compile("Challenge this question")).click()
     page.get_by_label("The answer key is wrong").check()
     page.get_by_label("Explain").fill("The Hazcam can zoom too.")
+    assert_accessible(page)
+    shoot(page, tmp_path, "student-challenge")
     with page.expect_navigation():
         page.get_by_role("button", name="Send to my teacher").click()
     expect(page.get_by_text("Your challenge was sent to your teacher.")).to_be_visible()

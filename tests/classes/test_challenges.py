@@ -188,3 +188,19 @@ def test_challenges_are_private_to_their_teacher(app, client, taken, other_teach
         ("GET", f"/teach/questions/{taken['mcq']}/regrade/1"),
     ):
         assert client.open(url, method=method).status_code == 404, url
+
+
+def test_the_challenge_page_shows_the_question_and_refuses_an_empty_reason(app, client, taken):
+    position = _position(app, taken["ann"]["attempt"], taken["mcq"])
+    login(client, taken["ann"]["email"])
+    url = f"/attempt/{taken['ann']['attempt']}/q/{position}/challenge"
+    results = client.get(f"/attempt/{taken['ann']['attempt']}/results").get_data(as_text=True)
+    assert f'href="{url}"' in results
+    page = client.get(url)
+    assert page.status_code == 200
+    assert "Which camera on the mast can zoom?" in page.get_data(as_text=True)
+    empty = client.post(url, data={f"challenge{position}-comment": "  "})
+    assert empty.status_code == 422
+    assert "Choose what is wrong." in empty.get_data(as_text=True)
+    with app.app_context():
+        assert db.session.scalar(sa.select(sa.func.count(Challenge.id))) == 0
