@@ -7,6 +7,7 @@ enforces; nothing here trusts the browser.
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 
 import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
@@ -215,11 +216,11 @@ def terms_for(user_id: int, quiz_id: int, now: datetime) -> AssignmentTerms | No
     return terms_by_quiz(user_id, [quiz_id], now).get(quiz_id)
 
 
-def terms_by_quiz(user_id: int, quiz_ids: list[int], now: datetime) -> dict[int, AssignmentTerms]:
-    """:func:`terms_for` for several quizzes in one query; quizzes not assigned are left out."""
-    if not quiz_ids:
-        return {}
-    rows = db.session.execute(
+@cache
+def _terms_statement() -> sa.Select:
+    """Assignments with the student's adjustment, built once (``user_id``, ``quiz_ids``)."""
+    user_id = sa.bindparam("user_id")
+    return (
         sa.select(Assignment, AssignmentAdjustment)
         .join(Enrollment, Enrollment.classroom_id == Assignment.classroom_id)
         .join(Classroom, Classroom.id == Assignment.classroom_id)
@@ -232,10 +233,17 @@ def terms_by_quiz(user_id: int, quiz_ids: list[int], now: datetime) -> dict[int,
         )
         .where(
             Enrollment.user_id == user_id,
-            Assignment.quiz_id.in_(quiz_ids),
+            Assignment.quiz_id.in_(sa.bindparam("quiz_ids", expanding=True)),
             Classroom.archived_at.is_(None),
         )
-    ).all()
+    )
+
+
+def terms_by_quiz(user_id: int, quiz_ids: list[int], now: datetime) -> dict[int, AssignmentTerms]:
+    """:func:`terms_for` for several quizzes in one query; quizzes not assigned are left out."""
+    if not quiz_ids:
+        return {}
+    rows = db.session.execute(_terms_statement(), {"user_id": user_id, "quiz_ids": quiz_ids}).all()
 
     def rank(row):
         assignment = row[0]
@@ -289,15 +297,17 @@ class AssignedWork:
         return "To do"
 
 
-def work_for(user_id: int, now: datetime) -> list[AssignedWork]:
-    """The student's assignments with what they have done, in one query."""
+@cache
+def _work_statement() -> sa.Select:
+    """The assigned-work query, built once; the student is the ``user_id`` parameter."""
+    user_id = sa.bindparam("user_id")
     finished = Attempt.state != AttemptState.OPEN
     mine = sa.and_(
         Attempt.assignment_id == Assignment.id,
         Attempt.user_id == user_id,
         Attempt.is_preview.is_(False),
     )
-    rows = db.session.execute(
+    return (
         sa.select(
             Assignment,
             Classroom.name,
@@ -314,7 +324,12 @@ def work_for(user_id: int, now: datetime) -> list[AssignedWork]:
         .group_by(Assignment.id, Classroom.id, Quiz.id)
         .options(sa.orm.contains_eager(Assignment.quiz))
         .order_by(Assignment.due_at.is_(None), Assignment.due_at, Assignment.id)
-    ).all()
+    )
+
+
+def work_for(user_id: int, now: datetime) -> list[AssignedWork]:
+    """The student's assignments with what they have done, in one query."""
+    rows = db.session.execute(_work_statement(), {"user_id": user_id}).all()
     return [
         AssignedWork(assignment, name, done, bool(late), bool(open_count), best, now)
         for assignment, name, done, late, open_count, best in rows

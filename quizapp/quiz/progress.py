@@ -2,7 +2,7 @@
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import sqlalchemy as sa
 
@@ -132,20 +132,14 @@ def topic_title(topic: str, seed_dir: str | None = None) -> str:
     return known_topics(seed_dir).get(topic, topic.replace("_", " ").capitalize())
 
 
-def _pool_sizes() -> tuple[dict[tuple[str, int], int], dict[tuple[str, int], int]]:
-    """Published questions per (topic, bank); per quiz, its fixed or drawn question count.
-
-    The second mapping is keyed ("fixed", quiz id) for the published questions
-    of a fixed-list quiz and ("rules", quiz id) for what a quiz's draw rules add up to.
-    """
-    by_topic_bank = {
-        (topic, bank_id): count
-        for topic, bank_id, count in db.session.execute(
-            sa.select(Question.topic, Question.bank_id, sa.func.count(Question.id))
-            .where(Question.status == QuestionStatus.PUBLISHED)
-            .group_by(Question.topic, Question.bank_id)
-        )
-    }
+@cache
+def _pool_statements() -> tuple[sa.Select, sa.CompoundSelect]:
+    """The two counting queries of :func:`_pool_sizes`, built once."""
+    by_topic_bank = (
+        sa.select(Question.topic, Question.bank_id, sa.func.count(Question.id))
+        .where(Question.status == QuestionStatus.PUBLISHED)
+        .group_by(Question.topic, Question.bank_id)
+    )
     fixed = (
         sa.select(QuizQuestion.quiz_id, sa.literal("fixed"), sa.func.count())
         .join(Question, Question.id == QuizQuestion.question_id)
@@ -155,9 +149,23 @@ def _pool_sizes() -> tuple[dict[tuple[str, int], int], dict[tuple[str, int], int
     drawn = sa.select(
         QuizDrawRule.quiz_id, sa.literal("rules"), sa.func.sum(QuizDrawRule.count)
     ).group_by(QuizDrawRule.quiz_id)
+    return by_topic_bank, sa.union_all(fixed, drawn)
+
+
+def _pool_sizes() -> tuple[dict[tuple[str, int], int], dict[tuple[str, int], int]]:
+    """Published questions per (topic, bank); per quiz, its fixed or drawn question count.
+
+    The second mapping is keyed ("fixed", quiz id) for the published questions
+    of a fixed-list quiz and ("rules", quiz id) for what a quiz's draw rules add up to.
+    """
+    by_topic_bank_statement, per_quiz_statement = _pool_statements()
+    by_topic_bank = {
+        (topic, bank_id): count
+        for topic, bank_id, count in db.session.execute(by_topic_bank_statement)
+    }
     per_quiz = {
         (kind, quiz_id): int(count)
-        for quiz_id, kind, count in db.session.execute(sa.union_all(fixed, drawn))
+        for quiz_id, kind, count in db.session.execute(per_quiz_statement)
     }
     return by_topic_bank, per_quiz
 
@@ -189,17 +197,25 @@ def standings_for(user_id: int | None, quizzes: list[Quiz]) -> list[QuizStanding
     return list(standings.values())
 
 
+@cache
+def _attempts_statement() -> sa.Select:
+    """A user's counted attempts at some quizzes, built once (``user_id``, ``quiz_ids``)."""
+    return (
+        sa.select(Attempt.quiz_id, Attempt.id, Attempt.state, Attempt.score, Attempt.submitted_at)
+        .where(
+            Attempt.user_id == sa.bindparam("user_id"),
+            Attempt.quiz_id.in_(sa.bindparam("quiz_ids", expanding=True)),
+            Attempt.is_preview.is_(False),
+        )
+        .order_by(Attempt.quiz_id, Attempt.number)
+    )
+
+
 def _add_attempts(user_id: int, standings: dict[int, QuizStanding]) -> None:
     """The user's attempts at each quiz, and the extra attempts their assignments grant."""
     now = utcnow()
     rows = db.session.execute(
-        sa.select(Attempt.quiz_id, Attempt.id, Attempt.state, Attempt.score, Attempt.submitted_at)
-        .where(
-            Attempt.user_id == user_id,
-            Attempt.quiz_id.in_(standings),
-            Attempt.is_preview.is_(False),
-        )
-        .order_by(Attempt.quiz_id, Attempt.number)
+        _attempts_statement(), {"user_id": user_id, "quiz_ids": list(standings)}
     ).all()
     for quiz_id, attempt_id, state, score, submitted_at in rows:
         standing = standings[quiz_id]
