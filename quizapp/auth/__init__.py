@@ -13,12 +13,16 @@ login_manager.login_message = "Please log in to continue."
 login_manager.login_message_category = "info"
 
 
+# Every signed-in request runs this query: built once, with the token bound.
+_USER_BY_TOKEN = sa.select(User).where(
+    User.session_token == sa.bindparam("token"), User.active.is_(True)
+)
+
+
 @login_manager.user_loader
 def load_user(session_token: str) -> User | None:
     """Find the user whose current session token the session carries."""
-    return db.session.scalar(
-        sa.select(User).where(User.session_token == session_token, User.active.is_(True))
-    )
+    return db.session.scalar(_USER_BY_TOKEN, {"token": session_token})
 
 
 @limiter.request_filter

@@ -235,14 +235,28 @@ def closed_message(attempt: Attempt) -> str:
     return "This attempt has already been submitted."
 
 
+_LOCK_ATTEMPT = (
+    sa.select(Attempt)
+    .where(Attempt.id == sa.bindparam("attempt_id"))
+    .with_for_update()
+    .execution_options(populate_existing=True)
+)
+_SAVE_ANSWER = (
+    sa.update(Response)
+    .where(
+        Response.attempt_id == sa.bindparam("of_attempt"),
+        Response.position == sa.bindparam("at_position"),
+    )
+    .values(
+        answer=sa.bindparam("new_answer", type_=Response.answer.type),
+        saved_at=sa.bindparam("now", type_=Response.saved_at.type),
+    )
+)
+
+
 def lock_attempt(attempt_id: int) -> Attempt | None:
     """Load the attempt with a row lock (PostgreSQL) for a change that depends on its state."""
-    return db.session.scalar(
-        sa.select(Attempt)
-        .where(Attempt.id == attempt_id)
-        .with_for_update()
-        .execution_options(populate_existing=True)
-    )
+    return db.session.scalar(_LOCK_ATTEMPT, {"attempt_id": attempt_id})
 
 
 @writes
@@ -264,9 +278,8 @@ def save_answer(attempt_id: int, position: int, answer: Any, now: datetime | Non
         close_if_expired(attempt, now)
         raise AttemptClosed("Time is up: this attempt was closed with the answers saved before.")
     result = db.session.execute(
-        sa.update(Response)
-        .where(Response.attempt_id == attempt_id, Response.position == position)
-        .values(answer=answer, saved_at=now)
+        _SAVE_ANSWER,
+        {"of_attempt": attempt_id, "at_position": position, "new_answer": answer, "now": now},
     )
     if result.rowcount != 1:
         db.session.rollback()

@@ -91,34 +91,45 @@ def start(slug: str):
     return redirect(url_for("quiz.question", attempt_id=result.attempt.id, position=1))
 
 
-def _own_attempt(attempt_id: int) -> Attempt:
-    attempt = db.first_or_404(
-        sa.select(Attempt)
-        .where(Attempt.id == attempt_id, Attempt.user_id == current_user.id)
-        .options(sa.orm.joinedload(Attempt.quiz))
+# The attempt pages' queries run on every question view and answer: built once.
+_OWN_ATTEMPT = (
+    sa.select(Attempt)
+    .where(Attempt.id == sa.bindparam("attempt_id"), Attempt.user_id == sa.bindparam("user_id"))
+    .options(sa.orm.joinedload(Attempt.quiz))
+)
+_PALETTE = (
+    sa.select(Response.position, Response.answer)
+    .where(Response.attempt_id == sa.bindparam("attempt_id"))
+    .order_by(Response.position)
+)
+_RESPONSE_AT = (
+    sa.select(Response)
+    .where(
+        Response.attempt_id == sa.bindparam("attempt_id"),
+        Response.position == sa.bindparam("position"),
     )
+    .options(sa.orm.joinedload(Response.version))
+)
+
+
+def _own_attempt(attempt_id: int) -> Attempt:
+    parameters = {"attempt_id": attempt_id, "user_id": current_user.id}
+    attempt = db.session.scalar(_OWN_ATTEMPT, parameters)
+    if attempt is None:
+        abort(404)
     close_if_expired(attempt)
     return attempt
 
 
 def _palette(attempt: Attempt) -> list[sa.Row]:
     """Each question's position and saved answer, for the navigation: no question texts."""
-    return list(
-        db.session.execute(
-            sa.select(Response.position, Response.answer)
-            .where(Response.attempt_id == attempt.id)
-            .order_by(Response.position)
-        )
-    )
+    return list(db.session.execute(_PALETTE, {"attempt_id": attempt.id}))
 
 
 def _response_at(attempt: Attempt, position: int) -> Response:
     """The attempt's response at ``position`` with the question version it shows."""
-    return db.session.scalars(
-        sa.select(Response)
-        .where(Response.attempt_id == attempt.id, Response.position == position)
-        .options(sa.orm.joinedload(Response.version))
-    ).one()
+    parameters = {"attempt_id": attempt.id, "position": position}
+    return db.session.scalars(_RESPONSE_AT, parameters).one()
 
 
 def _responses(attempt: Attempt, with_articles: bool = False) -> list[Response]:
