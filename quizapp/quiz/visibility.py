@@ -19,6 +19,7 @@ Two rules decide it, both on the server:
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
 
 import sqlalchemy as sa
 
@@ -81,8 +82,8 @@ def next_showing(quiz: Quiz, part: ReviewPart, now: datetime) -> str | None:
     return None
 
 
-def _can_ask(question_ids: Collection[int]) -> sa.ColumnElement[bool]:
-    """SQL: the quiz row in scope can draw the question row in scope."""
+def _can_ask() -> sa.ColumnElement[bool]:
+    """SQL: the quiz row in scope can draw the question row in scope (one of ``question_ids``)."""
     fixed = sa.exists().where(
         QuizQuestion.quiz_id == Quiz.id, QuizQuestion.question_id == Question.id
     )
@@ -103,9 +104,38 @@ def _can_ask(question_ids: Collection[int]) -> sa.ColumnElement[bool]:
     )
     pooled = sa.and_(Quiz.selection == SelectionMode.POOL, sa.or_(in_rules, topic_pool))
     return sa.and_(
-        Question.id.in_(question_ids),
+        Question.id.in_(sa.bindparam("question_ids", expanding=True)),
         Question.status == QuestionStatus.PUBLISHED,
         sa.or_(sa.and_(Quiz.selection == SelectionMode.FIXED, fixed), pooled),
+    )
+
+
+@cache
+def _withheld_statement() -> sa.Select:
+    """The query of :func:`withheld_questions`, built once, with its values as parameters."""
+    finished = (
+        sa.select(sa.func.count(Attempt.id))
+        .where(
+            Attempt.user_id == sa.bindparam("user_id"),
+            Attempt.quiz_id == Quiz.id,
+            Attempt.state != AttemptState.OPEN,
+            Attempt.is_preview.is_(False),
+        )
+        .scalar_subquery()
+    )
+    now = sa.bindparam("now", type_=Quiz.closes_at.type)
+    return (
+        sa.select(Question.id, sa.func.min(Quiz.title))
+        .select_from(Question)
+        .join(Quiz, sa.true())
+        .where(
+            Quiz.is_published.is_(True),
+            Quiz.attempts_allowed.is_not(None),
+            sa.or_(Quiz.closes_at.is_(None), Quiz.closes_at > now),
+            finished < Quiz.attempts_allowed,
+            _can_ask(),
+        )
+        .group_by(Question.id)
     )
 
 
@@ -118,30 +148,9 @@ def withheld_questions(
     """
     if not question_ids:
         return {}
-    finished = (
-        sa.select(sa.func.count(Attempt.id))
-        .where(
-            Attempt.user_id == user_id,
-            Attempt.quiz_id == Quiz.id,
-            Attempt.state != AttemptState.OPEN,
-            Attempt.is_preview.is_(False),
-        )
-        .scalar_subquery()
-    )
-    query = (
-        sa.select(Question.id, sa.func.min(Quiz.title))
-        .select_from(Question)
-        .join(Quiz, sa.true())
-        .where(
-            Quiz.is_published.is_(True),
-            Quiz.attempts_allowed.is_not(None),
-            sa.or_(Quiz.closes_at.is_(None), Quiz.closes_at > now),
-            finished < Quiz.attempts_allowed,
-            _can_ask(question_ids),
-        )
-        .group_by(Question.id)
-    )
-    return {question_id: title for question_id, title in db.session.execute(query)}
+    parameters = {"user_id": user_id, "question_ids": list(question_ids), "now": now}
+    rows = db.session.execute(_withheld_statement(), parameters)
+    return {question_id: title for question_id, title in rows}
 
 
 @dataclass(frozen=True)
