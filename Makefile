@@ -36,7 +36,7 @@ run: $(INSTALLED) ## Migrate, load the seed banks, ensure an admin, serve on htt
 	$(FLASK) db upgrade
 	$(FLASK) seed load
 	$(FLASK) users ensure-admin
-	exec $(BIN)/gunicorn -w 2 -b 127.0.0.1:$(PORT) 'quizapp:create_app()'
+	exec $(BIN)/gunicorn -c python:quizapp.serving -w 2 -b 127.0.0.1:$(PORT) 'quizapp:create_app()'
 
 test: $(INSTALLED) ## Run the whole suite (SQLite, then PostgreSQL when QUIZAPP_TEST_DATABASE_URI is set)
 	scripts/ensure-chromium.sh

@@ -204,12 +204,15 @@ def create_students(count: int) -> None:
             services.create_user(email, PASSWORD, name, allow_reserved_domains=True)
 
 
+QUIZAPP = "quizapp:create_app()"
+
+
 def start_server(
     env: dict,
     workers: int,
     threads: int,
     log: Path,
-    app: str = "quizapp:create_app()",
+    app: str = QUIZAPP,
     ready_path: str = "/auth/login",
 ) -> tuple:
     """Start gunicorn on a free loopback port; return the process and its base URL."""
@@ -217,6 +220,8 @@ def start_server(
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     command = [str(BIN / "gunicorn"), "-w", str(workers), "-b", f"127.0.0.1:{port}"]
+    if app == QUIZAPP:
+        command += ["-c", "python:quizapp.serving"]  # as `make run` serves
     if threads > 1:
         command += ["--threads", str(threads)]
     command.append(app)

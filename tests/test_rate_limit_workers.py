@@ -43,7 +43,8 @@ def two_worker_server(tmp_path, monkeypatch):
         "QUIZAPP_RATELIMIT_STORAGE_URI": f"sqlite:///{tmp_path / 'limits.sqlite3'}",
         "QUIZAPP_JOBS_IN_PROCESS": "false",
     }
-    command = [str(GUNICORN), "-w", "2", "-b", f"127.0.0.1:{port}", "quizapp:create_app()"]
+    command = [str(GUNICORN), "-c", "python:quizapp.serving", "-w", "2"]
+    command += ["-b", f"127.0.0.1:{port}", "quizapp:create_app()"]
     log = (tmp_path / "server.log").open("w")
     server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log)
     base = f"http://127.0.0.1:{port}"

@@ -34,3 +34,17 @@ def test_start_up_and_a_question_import_leave_the_heavy_libraries_unloaded(tmp_p
     )
     loaded = json.loads(done.stdout.strip().splitlines()[-1])
     assert loaded == {"start": [], "import": []}
+
+
+def test_a_served_worker_loads_the_grading_word_lists_before_its_first_request(tmp_path):
+    script = (
+        "import json, sys\n"
+        "from quizapp import serving\n"
+        "serving.post_worker_init(None)\n"
+        "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=tmp_path
+    )
+    loaded = set(json.loads(done.stdout.strip().splitlines()[-1]))
+    assert {"inflect", "wordfreq", "rapidfuzz"} <= loaded

@@ -185,3 +185,13 @@ def answer_key(text: str) -> str:
     """The letters of an answer's main reading: equal keys are the same answer to a student."""
     found = readings(text)
     return found[0].letters if found else ""
+
+
+def load_language_data() -> None:
+    """Load the word lists and tools grading uses, so the first graded answer is not slow.
+
+    A server calls this when a worker starts (see :mod:`quizapp.serving`);
+    grading a typed answer otherwise loads them on first use, which takes
+    seconds.
+    """
+    answer_matches("heat shieldz", ["heat shields"])
