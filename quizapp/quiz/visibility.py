@@ -25,6 +25,8 @@ import sqlalchemy as sa
 
 from quizapp.extensions import db
 from quizapp.models import (
+    Assignment,
+    AssignmentAdjustment,
     Attempt,
     AttemptState,
     Question,
@@ -123,6 +125,16 @@ def _withheld_statement() -> sa.Select:
         )
         .scalar_subquery()
     )
+    # Extra attempts a class assignment grants this student (the most any grants).
+    extra = (
+        sa.select(sa.func.coalesce(sa.func.max(AssignmentAdjustment.extra_attempts), 0))
+        .join(Assignment, Assignment.id == AssignmentAdjustment.assignment_id)
+        .where(
+            Assignment.quiz_id == Quiz.id,
+            AssignmentAdjustment.user_id == sa.bindparam("user_id"),
+        )
+        .scalar_subquery()
+    )
     now = sa.bindparam("now", type_=Quiz.closes_at.type)
     return (
         sa.select(Question.id, sa.func.min(Quiz.title))
@@ -132,7 +144,7 @@ def _withheld_statement() -> sa.Select:
             Quiz.is_published.is_(True),
             Quiz.attempts_allowed.is_not(None),
             sa.or_(Quiz.closes_at.is_(None), Quiz.closes_at > now),
-            finished < Quiz.attempts_allowed,
+            finished < Quiz.attempts_allowed + extra,
             _can_ask(),
         )
         .group_by(Question.id)

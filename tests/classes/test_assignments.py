@@ -279,3 +279,21 @@ def test_quiz_and_home_pages_say_why_an_assignment_cannot_be_started(app, client
     detail = client.get(f"/quiz/{slug}").get_data(as_text=True)
     assert refused in detail and f"/quiz/{slug}/start" not in detail
     assert refused in client.get("/").get_data(as_text=True)
+
+
+def test_keys_stay_hidden_while_extra_attempts_let_the_graded_quiz_ask_again(app, client, setup):
+    assignment_id = _assignment(app, setup["class"], setup["quiz"])
+    with app.app_context():
+        assignments.set_adjustment(assignment_id, setup["ann"], None, 0, 1)
+        make_quiz(slug="practice", title="Practice", draw_count=3)
+    for _ in range(2):
+        attempt_id, *_ = _start(app, setup)
+        with app.app_context():
+            submit_attempt(attempt_id)
+    login(client, setup["ann_email"])
+    start = client.post("/quiz/practice/start")
+    practice = int(re.search(r"/attempt/(\d+)/", start.headers["Location"]).group(1))
+    client.post(f"/attempt/{practice}/submit")
+    page = client.get(f"/attempt/{practice}/results").get_data(as_text=True)
+    assert "can still ask you this question" in page
+    assert 'Correct answer</dt><dd class="col-sm-9">' not in page
