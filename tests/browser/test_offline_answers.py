@@ -82,7 +82,9 @@ def test_an_answer_typed_offline_survives_a_reload_and_is_saved_once_online(
     page.context.set_offline(False)
     page.goto(url)
     expect(page.locator("form.answer-form input[name=answer]")).to_have_value("Jezero Crater")
-    expect(status).to_contain_text("All answers saved", timeout=15000)
+    # Chromium's error page may reload by itself when the network returns and save the
+    # answer first; either way nothing may be left waiting.
+    expect(status).not_to_contain_text(WAITING, timeout=15000)
     assert stored_answers(live_app, attempt_id)[short] == "Jezero Crater"
     assert pending_in_browser(page, attempt_id) == {}
     expect(page.get_by_role("button", name=f"Question {short}, answered")).to_be_visible()
