@@ -161,18 +161,8 @@ def _sha256(text: str) -> str:
 
 def retry_article_job(job_id: int) -> Job | None:
     """Queue a failed article job again (audit-logged); None when it has not failed."""
-    job = jobs.retry(job_id)
-    if job is not None:
-        _audit_retry(job)
-    return job
+    return jobs.retry(job_id, ("article.retried", _describe_for_retry))
 
 
-@writes
-def _audit_retry(job: Job) -> None:
-    audit.record(
-        "article.retried",
-        target_type="job",
-        target_id=job.id,
-        summary=f"Tried again to make a draft bank from {job.params.get('title', '')!r}",
-    )
-    db.session.commit()
+def _describe_for_retry(job: Job) -> str:
+    return f"Tried again to make a draft bank from {job.params.get('title', '')!r}"

@@ -32,6 +32,7 @@ from huey import MemoryHuey, RedisHuey, SqliteHuey, crontab
 from huey.api import Huey
 from huey.consumer import Consumer
 
+from quizapp import audit
 from quizapp.database import writes
 from quizapp.extensions import db
 from quizapp.models import Job, JobStatus
@@ -183,22 +184,29 @@ def _record(kind: str, params: dict[str, Any], owner_id: int | None) -> int:
     return job_id
 
 
-def retry(job_id: int) -> Job | None:
-    """Queue a failed job again; None when there is no failed job with that id."""
-    if not _requeue(job_id):
+def retry(job_id: int, audited: tuple[str, Callable[[Job], str]] | None = None) -> Job | None:
+    """Queue a failed job again; None when there is no failed job with that id.
+
+    ``audited`` is the audit action and a function describing the job for the
+    log, recorded in the same transaction as the retry.
+    """
+    if not _requeue(job_id, audited):
         return None
     queue().run_job_task(job_id)
     return db.session.get(Job, job_id, populate_existing=True)
 
 
 @writes
-def _requeue(job_id: int) -> bool:
+def _requeue(job_id: int, audited: tuple[str, Callable[[Job], str]] | None) -> bool:
     job = db.session.get(Job, job_id)
     if job is None or job.status != JobStatus.FAILED:
         db.session.rollback()
         return False
     job.status, job.progress, job.error = JobStatus.QUEUED, 0, ""
     job.message, job.result, job.finished_at = "Waiting to start…", None, None
+    if audited is not None:
+        action, describe = audited
+        audit.record(action, target_type="job", target_id=job.id, summary=describe(job))
     db.session.commit()
     return True
 

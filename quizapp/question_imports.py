@@ -110,19 +110,12 @@ def _save(job_id: int, result: formats.ParseResult) -> dict[str, Any]:
 
 def retry_import_job(job_id: int) -> Job | None:
     """Queue a failed import job again (audit-logged); None when it has not failed."""
-    job = jobs.retry(job_id)
-    if job is not None:
-        _audit_retry(job)
-    return job
+    return jobs.retry(job_id, ("bank.import_retried", _describe_for_retry))
 
 
-@writes
-def _audit_retry(job: Job) -> None:
-    audit.record(
-        "bank.import_retried",
-        target_type="job",
-        target_id=job.id,
-        summary=f"Tried again to import {job.params.get('questions', 0)} questions into "
-        f"{job.params.get('bank_name', '')}",
+def _describe_for_retry(job: Job) -> str:
+    params = job.params
+    return (
+        f"Tried again to import {params.get('questions', 0)} questions into "
+        f"{params.get('bank_name', '')}"
     )
-    db.session.commit()
