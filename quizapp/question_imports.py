@@ -56,9 +56,18 @@ def claim_preview_for_job(token: str | None, bank_id: int, user_id: int) -> None
     db.session.commit()
 
 
-def import_summary(bank: QuestionBank, result: formats.ParseResult, count: int) -> str:
-    """The audit log's line for an import of ``count`` questions into ``bank``."""
-    return f"Imported {count} {result.format} questions into {bank.name}"
+def write_set(
+    bank: QuestionBank, result: formats.ParseResult, owner_id: int, job_id: int | None = None
+) -> int:
+    """Write the parsed set into ``bank`` and record it in the audit log (the caller commits)."""
+    count = import_questions(bank, result.questions, owner_id)
+    after = {"format": result.format, "questions": count, "problems": len(result.problems)}
+    if job_id is not None:
+        after["job_id"] = job_id
+    audit.record("bank.imported", target_type="question_bank", target_id=bank.id,
+                 summary=f"Imported {count} {result.format} questions into {bank.name}",
+                 after=after, actor_id=owner_id)  # fmt: skip
+    return count
 
 
 def start_import_job(bank: QuestionBank, fmt: str, text: str, owner_id: int, count: int) -> Job:
@@ -92,12 +101,7 @@ def _save(job_id: int, result: formats.ParseResult) -> dict[str, Any]:
     owner = db.session.get(User, job.owner_id) if job.owner_id is not None else None
     if bank is None or owner is None or not can_edit_bank(owner, bank):
         raise jobs.JobFailed("The bank is gone or no longer yours; nothing was imported.")
-    count = import_questions(bank, result.questions, owner.id)
-    audit.record("bank.imported", target_type="question_bank", target_id=bank.id,
-                 summary=import_summary(bank, result, count),
-                 after={"format": result.format, "questions": count,
-                        "problems": len(result.problems), "job_id": job.id},
-                 actor_id=owner.id)  # fmt: skip
+    count = write_set(bank, result, owner.id, job_id=job.id)
     outcome = {"bank_id": bank.id, "bank_slug": bank.slug, "questions": count}
     # Done in the same commit as the questions: a worker that dies before it records
     # the end never leaves an imported set looking failed (and open to a retry).

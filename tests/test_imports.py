@@ -143,14 +143,14 @@ def test_a_preview_for_one_bank_cannot_be_confirmed_into_another(app, client, ba
 
 
 def test_a_crash_mid_import_leaves_the_bank_as_it_was(app, client, bank_slug, monkeypatch):
-    from quizapp.teach import imports
+    from quizapp import question_imports
 
     page = upload(client, bank_slug, "full.xml").get_data(as_text=True)
 
     def crash(*args, **kwargs):
         raise RuntimeError("disk full")  # after the questions were inserted, before commit
 
-    monkeypatch.setattr(imports.audit, "record", crash)
+    monkeypatch.setattr(question_imports.audit, "record", crash)
     response = client.post(f"/teach/banks/{bank_slug}/import/confirm",
                            data={"payload": payload_of(page)})  # fmt: skip
     assert response.status_code == 500

@@ -19,11 +19,11 @@ from sqlalchemy.exc import IntegrityError
 from werkzeug.exceptions import RequestEntityTooLarge
 from wtforms import Form
 
-from quizapp import audit, formats
+from quizapp import formats
 from quizapp.database import writes
 from quizapp.extensions import db
 from quizapp.formats import FORMAT_LABELS, ParsedQuestion, ParseResult
-from quizapp.formats.store import bank_document_meta, bank_questions, import_questions
+from quizapp.formats.store import bank_document_meta, bank_questions
 from quizapp.formats.text import FileTextError, decode
 from quizapp.models import QuestionBank
 from quizapp.question_imports import (
@@ -31,8 +31,8 @@ from quizapp.question_imports import (
     AlreadyConfirmed,
     claim_preview,
     claim_preview_for_job,
-    import_summary,
     start_import_job,
+    write_set,
 )
 from quizapp.questiontypes import get_type
 from quizapp.teach import bp
@@ -149,11 +149,7 @@ def import_questions_view(slug: str):
 def _store(slug: str, result: ParseResult, token: str | None) -> int:
     bank = editable_bank_or_404(slug)
     claim_preview(token, bank.id, current_user.id)
-    count = import_questions(bank, result.questions, current_user.id)
-    audit.record("bank.imported", target_type="question_bank", target_id=bank.id,
-                 summary=import_summary(bank, result, count),
-                 after={"format": result.format, "questions": count,
-                        "problems": len(result.problems)})  # fmt: skip
+    count = write_set(bank, result, current_user.id)
     db.session.commit()
     return count
 
