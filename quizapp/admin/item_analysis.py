@@ -18,13 +18,13 @@ stored sums and say how old they are.
 Only finished attempts count; teachers' preview attempts never do.
 """
 
-import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
 import sqlalchemy as sa
 
+from quizapp import score_moments
 from quizapp.extensions import db
 from quizapp.models import Attempt, AttemptState, ItemStatistic, QuestionVersion, Response
 from quizapp.models.base import UTCDateTime
@@ -33,41 +33,18 @@ from quizapp.models.base import UTCDateTime
 MIN_ANSWERS = 5
 
 
-@dataclass
-class Moments:
-    """Sums of item score x and attempt score y over some answers."""
-
-    n: int = 0
-    sx: float = 0.0
-    sy: float = 0.0
-    sxy: float = 0.0
-    sxx: float = 0.0
-    syy: float = 0.0
-
-    def add(self, other: "Moments") -> None:
-        """Pool ``other``'s answers into these sums."""
-        self.n += other.n
-        self.sx += other.sx
-        self.sy += other.sy
-        self.sxy += other.sxy
-        self.sxx += other.sxx
-        self.syy += other.syy
+class Moments(score_moments.Moments):
+    """Moments whose figures are shown only from :data:`MIN_ANSWERS` answers on."""
 
     @property
     def facility(self) -> float | None:
         """The mean item score, or None below :data:`MIN_ANSWERS` answers."""
-        return self.sx / self.n if self.n >= MIN_ANSWERS else None
+        return self.mean_x() if self.n >= MIN_ANSWERS else None
 
     @property
     def discrimination(self) -> float | None:
-        """The item-attempt score correlation, or None when it is undefined."""
-        if self.n < MIN_ANSWERS:
-            return None
-        covariance = self.n * self.sxy - self.sx * self.sy
-        spread = (self.n * self.sxx - self.sx**2) * (self.n * self.syy - self.sy**2)
-        if spread <= 1e-12:
-            return None
-        return max(-1.0, min(1.0, covariance / math.sqrt(spread)))
+        """The item-attempt score correlation, or None when it is undefined or too noisy."""
+        return self.correlation() if self.n >= MIN_ANSWERS else None
 
 
 @dataclass
@@ -157,7 +134,7 @@ def version_moments(versions: sa.ColumnElement[bool] | None = None) -> list[Vers
             question_id,
             rule,
             article_id,
-            Moments(int(n), float(sx), float(sy), float(sxy), float(sxx), float(syy)),
+            Moments.from_sums(n, sx, sy, sxy, sxx, syy),
         )
         for version_id, question_id, rule, article_id, n, sx, sy, sxy, sxx, syy in (
             db.session.execute(statement)

@@ -17,7 +17,6 @@ is one scan of those answers, whatever the number of students.
 """
 
 import json
-import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -25,6 +24,7 @@ import sqlalchemy as sa
 
 from quizapp.extensions import db
 from quizapp.models import Attempt, Question, QuestionVersion, Response
+from quizapp.score_moments import Moments
 
 CHOICE_TYPES = ("mcq", "multi", "truefalse")
 # Flags need this many answers before they say anything.
@@ -79,40 +79,10 @@ class QuestionStats:
         return flags
 
 
-def _pearson(n, sx, sy, sxx, syy, sxy) -> float | None:
-    if not n or n < 2:
-        return None
-    var_x = n * sxx - sx * sx
-    var_y = n * syy - sy * sy
-    if var_x <= 1e-12 or var_y <= 1e-12:
-        return None
-    return (n * sxy - sx * sy) / math.sqrt(var_x * var_y)
-
-
-@dataclass
-class _Sums:
-    """n and the sums the facility and the correlation need, added up over answer groups."""
-
-    n: int = 0
-    sx: float = 0.0
-    sy: float = 0.0
-    sxx: float = 0.0
-    syy: float = 0.0
-    sxy: float = 0.0
-
-    def add(self, n, sx, sy, sxx, syy, sxy) -> None:
-        self.n += n
-        self.sx += float(sx or 0)
-        self.sy += float(sy or 0)
-        self.sxx += float(sxx or 0)
-        self.syy += float(syy or 0)
-        self.sxy += float(sxy or 0)
-
-
 def _answer_groups(scope: sa.ColumnElement[bool]) -> list[sa.Row]:
     """One pass over the responses: sums per question version and, for choice types, per answer.
 
-    Each row is (version id, answer as JSON text or None, n, Σx, Σy, Σx², Σy², Σxy),
+    Each row is (version id, answer as JSON text or None, n, Σx, Σy, Σxy, Σx², Σy²),
     with x the score on the question and y the rest of the attempt's score.
     """
     x = sa.func.coalesce(Response.score, 0.0)
@@ -139,9 +109,9 @@ def _answer_groups(scope: sa.ColumnElement[bool]) -> list[sa.Row]:
             sa.func.count(),
             sa.func.sum(x),
             sa.func.sum(y),
+            sa.func.sum(x * y),
             sa.func.sum(x * x),
             sa.func.sum(y * y),
-            sa.func.sum(x * y),
         ).group_by(scored.c.version_id, scored.c.answer)
     ).all()
 
@@ -198,13 +168,14 @@ def question_analysis(scope: sa.ColumnElement[bool]) -> list[QuestionStats]:
             sa.select(QuestionVersion).where(QuestionVersion.id.in_({row[0] for row in groups}))
         )
     }
-    sums: dict[int, _Sums] = defaultdict(_Sums)
+    sums: dict[int, Moments] = defaultdict(Moments)
     picks: dict[int, list[tuple[str | None, int]]] = defaultdict(list)
     for version_id, answer, *figures in groups:
         version = answered[version_id]
-        sums[version.question_id].add(*figures)
+        moments = Moments.from_sums(*figures)
+        sums[version.question_id].add(moments)
         if version.type in CHOICE_TYPES:
-            picks[version_id].append((answer, figures[0]))
+            picks[version_id].append((answer, moments.n))
     by_question: dict[int, list[VersionPicks]] = defaultdict(list)
     for version_id in sorted(picks, key=lambda v: answered[v].number):
         version = answered[version_id]
@@ -234,15 +205,14 @@ def _current_versions(question_ids: list[int]) -> dict[int, QuestionVersion]:
     return {question_id: version for question_id, version in rows}
 
 
-def _question_stats(version: QuestionVersion, total: _Sums, picks: list[VersionPicks]):
-    n = total.n
+def _question_stats(version: QuestionVersion, total: Moments, picks: list[VersionPicks]):
     return QuestionStats(
         question_id=version.question_id,
         prompt=version.prompt,
         qtype=version.type,
-        responses=n,
-        facility=total.sx / n if n else None,
-        discrimination=_pearson(n, total.sx, total.sy, total.sxx, total.syy, total.sxy),
+        responses=total.n,
+        facility=total.mean_x(),
+        discrimination=total.correlation(),
         picks=picks,
     )
 
