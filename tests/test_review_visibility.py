@@ -10,8 +10,8 @@ import sqlalchemy as sa
 from quizapp.extensions import db
 from quizapp.models import Attempt, QuestionVersion, Quiz, ReviewMoment
 from quizapp.models.base import utcnow
+from quizapp.models.quiz import IMMEDIATE_WINDOW
 from quizapp.questiontypes import get_type
-from quizapp.quiz.visibility import IMMEDIATE_WINDOW
 from tests.factories import make_bank, make_quiz
 
 ALWAYS = ReviewMoment.ALWAYS

@@ -283,6 +283,11 @@ class AssignedWork:
     now: datetime
 
     @property
+    def best_shown(self) -> float | None:
+        """The best score, while the quiz's review options show scores (else None)."""
+        return self.best if self.assignment.quiz.shows_score(None, self.now) else None
+
+    @property
     def status(self) -> str:
         if self.in_progress:
             return "In progress"

@@ -1,7 +1,7 @@
 """Quizzes: which questions they ask and under which rules."""
 
 import enum
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -9,6 +9,9 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from quizapp.extensions import db
 from quizapp.models.base import UTCDateTime, enum_column, utcnow
 from quizapp.models.content import Difficulty
+
+# How long after finishing an attempt counts as "immediately after" (Moodle: 2 minutes).
+IMMEDIATE_WINDOW = timedelta(minutes=2)
 
 
 class SelectionMode(enum.StrEnum):
@@ -137,6 +140,22 @@ class Quiz(db.Model):
     def review_moments(self, part: ReviewPart) -> ReviewMoment:
         """The moments at which the review shows ``part``."""
         return getattr(self, f"review_{ReviewPart(part).value}")
+
+    def moment_after(self, submitted_at: datetime | None, now: datetime) -> ReviewMoment:
+        """The review moment, ``now``, of an attempt finished at ``submitted_at``."""
+        if self.closes_at is not None and now >= self.closes_at:
+            return ReviewMoment.AFTER_CLOSE
+        if submitted_at is not None and now - submitted_at <= IMMEDIATE_WINDOW:
+            return ReviewMoment.IMMEDIATELY
+        return ReviewMoment.LATER_WHILE_OPEN
+
+    def shows_score(self, submitted_at: datetime | None, now: datetime) -> bool:
+        """Whether the score of an attempt finished at ``submitted_at`` may be shown now.
+
+        With no time (a grade drawn from several attempts) the moment is the
+        one after the first minutes: later while open, or after the close.
+        """
+        return bool(self.review_moments(ReviewPart.SCORE) & self.moment_after(submitted_at, now))
 
 
 class QuizQuestion(db.Model):

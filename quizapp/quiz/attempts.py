@@ -254,6 +254,22 @@ _SAVE_ANSWER = (
 )
 
 
+_RESPONSE_AT = (
+    sa.select(Response)
+    .where(
+        Response.attempt_id == sa.bindparam("attempt_id"),
+        Response.position == sa.bindparam("position"),
+    )
+    .options(joinedload(Response.version))
+)
+
+
+def response_at(attempt_id: int, position: int) -> Response | None:
+    """The attempt's response at ``position`` with the question version it shows."""
+    parameters = {"attempt_id": attempt_id, "position": position}
+    return db.session.scalars(_RESPONSE_AT, parameters).one_or_none()
+
+
 def lock_attempt(attempt_id: int) -> Attempt | None:
     """Load the attempt with a row lock (PostgreSQL) for a change that depends on its state."""
     return db.session.scalar(_LOCK_ATTEMPT, {"attempt_id": attempt_id})

@@ -1,19 +1,20 @@
 """Student views for classes: join a class with its code, challenge a question."""
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import sqlalchemy as sa
-from flask import current_app, flash, redirect, render_template, url_for
+from flask import abort, current_app, flash, redirect, render_template, url_for
 from flask_login import current_user, login_required
-from werkzeug.wrappers import Response as HTTPResponse
+from werkzeug.wrappers import Response
 
 from quizapp.classes import assignments, challenges, regrade, rosters
 from quizapp.extensions import db, limiter
-from quizapp.models import Attempt, ChallengeReason, Classroom, Response, User
+from quizapp.models import Attempt, ChallengeReason, Classroom, User
 from quizapp.models.base import utcnow
 from quizapp.quiz import bp
+from quizapp.quiz.attempts import response_at
 from quizapp.quiz.forms import ChallengeForm, JoinClassForm
-from quizapp.quiz.visibility import review_visibility, score_shown
+from quizapp.quiz.visibility import review_visibility
 
 
 @dataclass(frozen=True)
@@ -25,16 +26,10 @@ class Classwork:
 
 
 def classwork_for(user: User) -> Classwork:
-    """The user's classes and the work assigned to them (best scores only where shown)."""
-    now = utcnow()
-    work = [_hide_best_unless_shown(item, now) for item in assignments.work_for(user.id, now)]
-    return Classwork(classes=rosters.classes_joined(user.id), work=work)
-
-
-def _hide_best_unless_shown(item: assignments.AssignedWork, now) -> assignments.AssignedWork:
-    if item.best is None or score_shown(item.assignment.quiz, None, now):
-        return item
-    return replace(item, best=None)
+    """The user's classes and the work assigned to them."""
+    return Classwork(
+        classes=rosters.classes_joined(user.id), work=assignments.work_for(user.id, utcnow())
+    )
 
 
 def review_extras(attempt: Attempt) -> dict:
@@ -53,7 +48,7 @@ def _join_key() -> str:
     return f"join:{current_user.id}"
 
 
-def _join_failed(response: HTTPResponse) -> bool:
+def _join_failed(response: Response) -> bool:
     """Only codes that let nobody in count against the limit."""
     return response.status_code != 302
 
@@ -82,11 +77,9 @@ def challenge(attempt_id: int, position: int):
     attempt = db.first_or_404(
         sa.select(Attempt).where(Attempt.id == attempt_id, Attempt.user_id == current_user.id)
     )
-    response = db.first_or_404(
-        sa.select(Response)
-        .where(Response.attempt_id == attempt.id, Response.position == position)
-        .options(sa.orm.joinedload(Response.version))
-    )
+    response = response_at(attempt.id, position)
+    if response is None:
+        abort(404)
     review = url_for("quiz.results", attempt_id=attempt.id) + f"#review-{position}"
     if attempt.is_open or not review_visibility(attempt, (), utcnow()).shows_questions:
         flash("Questions can be challenged once their answers are shown.", "warning")

@@ -22,7 +22,6 @@ from quizapp.models import (
 )
 from quizapp.models.base import utcnow
 from quizapp.quiz.attempts import quiz_availability
-from quizapp.quiz.visibility import score_shown
 from quizapp.seedfiles import SeedError, topic_titles
 
 DEFAULT_TOPIC_TITLES = {
@@ -222,7 +221,7 @@ def _add_attempts(user_id: int, standings: dict[int, QuizStanding]) -> None:
         standing.attempts_used += 1
         if state == AttemptState.OPEN:
             standing.open_attempt_id = attempt_id
-        elif score_shown(standing.quiz, submitted_at, now):
+        elif standing.quiz.shows_score(submitted_at, now):
             standing.scores.append(score)
         else:
             standing.hidden_scores += 1
@@ -264,7 +263,7 @@ def answered_state(attempt_id: int) -> dict[str, object]:
 def shown_scores(attempts: list[Attempt]) -> set[int]:
     """The ids of the finished attempts whose score their student may see now."""
     now = utcnow()
-    return {a.id for a in attempts if not a.is_open and score_shown(a.quiz, a.submitted_at, now)}
+    return {a.id for a in attempts if not a.is_open and a.quiz.shows_score(a.submitted_at, now)}
 
 
 def attempt_history(user_id: int) -> list[Attempt]:

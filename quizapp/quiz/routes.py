@@ -24,6 +24,7 @@ from quizapp.quiz.attempts import (
     AttemptError,
     close_if_expired,
     closed_message,
+    response_at,
     start_attempt,
     submit_attempt,
 )
@@ -102,14 +103,6 @@ _PALETTE = (
     .where(Response.attempt_id == sa.bindparam("attempt_id"))
     .order_by(Response.position)
 )
-_RESPONSE_AT = (
-    sa.select(Response)
-    .where(
-        Response.attempt_id == sa.bindparam("attempt_id"),
-        Response.position == sa.bindparam("position"),
-    )
-    .options(sa.orm.joinedload(Response.version))
-)
 
 
 def _own_attempt(attempt_id: int) -> Attempt:
@@ -124,12 +117,6 @@ def _own_attempt(attempt_id: int) -> Attempt:
 def _palette(attempt: Attempt) -> list[sa.Row]:
     """Each question's position and saved answer, for the navigation: no question texts."""
     return list(db.session.execute(_PALETTE, {"attempt_id": attempt.id}))
-
-
-def _response_at(attempt: Attempt, position: int) -> Response:
-    """The attempt's response at ``position`` with the question version it shows."""
-    parameters = {"attempt_id": attempt.id, "position": position}
-    return db.session.scalars(_RESPONSE_AT, parameters).one()
 
 
 def _responses(attempt: Attempt, with_articles: bool = False) -> list[Response]:
@@ -187,7 +174,7 @@ def question(attempt_id: int, position: int):
     responses = _palette(attempt)
     if not 1 <= position <= len(responses):
         abort(404)
-    response = _response_at(attempt, position)
+    response = response_at(attempt.id, position)
     form = _answer_form(response)
     if request.method == "POST" and form.validate():
         try:

@@ -18,7 +18,7 @@ Two rules decide it, both on the server:
 
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from functools import cache
 
 import sqlalchemy as sa
@@ -40,30 +40,10 @@ from quizapp.models import (
 )
 from quizapp.models.quiz import quiz_bank
 
-# How long after finishing an attempt counts as "immediately after" (Moodle: 2 minutes).
-IMMEDIATE_WINDOW = timedelta(minutes=2)
-
 
 def review_moment(quiz: Quiz, attempt: Attempt, now: datetime) -> ReviewMoment:
     """The moment a finished attempt's review is at."""
-    return _moment(quiz, attempt.submitted_at, now)
-
-
-def _moment(quiz: Quiz, submitted_at: datetime | None, now: datetime) -> ReviewMoment:
-    if quiz.closes_at is not None and now >= quiz.closes_at:
-        return ReviewMoment.AFTER_CLOSE
-    if submitted_at is not None and now - submitted_at <= IMMEDIATE_WINDOW:
-        return ReviewMoment.IMMEDIATELY
-    return ReviewMoment.LATER_WHILE_OPEN
-
-
-def score_shown(quiz: Quiz, submitted_at: datetime | None, now: datetime) -> bool:
-    """Whether the score of an attempt finished at ``submitted_at`` may be shown to its student now.
-
-    Lists that show grades (home, a quiz's page, My results) follow the same
-    review option as the attempt's own results page.
-    """
-    return bool(quiz.review_moments(ReviewPart.SCORE) & _moment(quiz, submitted_at, now))
+    return quiz.moment_after(attempt.submitted_at, now)
 
 
 def visible_parts(quiz: Quiz, attempt: Attempt, now: datetime) -> frozenset[ReviewPart]:
