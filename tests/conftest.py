@@ -13,6 +13,7 @@ from quizapp import create_app
 from quizapp.auth.services import create_user
 from quizapp.extensions import db, limiter
 from quizapp.models import Role
+from tests.job_helpers import queued_app_for
 
 TEST_DATABASE_URI = os.environ.get("QUIZAPP_TEST_DATABASE_URI")
 PASSWORD = "correct horse battery staple"
@@ -157,3 +158,17 @@ def student_client(client, auth, student):
     """A client logged in as the student."""
     auth.login(student["email"])
     return client
+
+
+@pytest.fixture
+def queued_app(database_uri, tmp_path):
+    """An app whose jobs go through a real SQLite queue and an in-process consumer."""
+    app = queued_app_for(database_uri, tmp_path / "jobs.sqlite3")
+    with app.app_context():
+        db.drop_all()
+        db.create_all()
+    yield app
+    app.extensions["jobs"].stop()
+    with app.app_context():
+        db.drop_all()
+        db.engine.dispose()

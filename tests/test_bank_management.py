@@ -1,12 +1,11 @@
 """Teachers' own banks: create, rename, archive, restore, copy a site bank with its sources."""
 
-import re
-
 import pytest
 import sqlalchemy as sa
 
 from quizapp.extensions import db
 from quizapp.models import AuditEvent, Question, QuestionBank, QuestionVersion
+from tests.csrf import log_in_with_token
 from tests.factories import make_bank
 from tests.test_query_counts import count_queries
 
@@ -124,10 +123,7 @@ def test_bank_list_queries_do_not_grow_with_banks(app, teacher_client):
 
 def test_bank_forms_need_their_csrf_token(csrf_app, teacher):
     client = csrf_app.test_client()
-    login_page = client.get("/auth/login").get_data(as_text=True)
-    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', login_page).group(1)
-    client.post("/auth/login", data={"email": teacher["email"], "password": teacher["password"],
-                                     "csrf_token": token})  # fmt: skip
+    log_in_with_token(client, teacher)
     assert client.post("/teach/banks/new", data={"name": "No token"}).status_code == 400
     with csrf_app.app_context():
         assert db.session.scalar(sa.select(sa.func.count(QuestionBank.id))) == 0

@@ -10,7 +10,8 @@ from quizapp import question_imports
 from quizapp.auth.services import create_user
 from quizapp.extensions import db
 from quizapp.models import AuditEvent, Job, JobStatus, Question, QuestionBank, QuestionVersion, Role
-from tests.test_jobs import _queued_app, _wait_for
+from tests.csrf import log_in_with_token
+from tests.job_helpers import wait_for
 
 QUESTIONS = 12
 TEXT = "\n\n".join(f"::S{n}::Statement {n} is true.{{T}}" for n in range(QUESTIONS))
@@ -215,40 +216,21 @@ def test_retrying_an_import_job_needs_its_csrf_token(csrf_app, teacher):
         db.session.commit()
         job_id = job.id
     client = csrf_app.test_client()
-    page = client.get("/auth/login").get_data(as_text=True)
-    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
-    client.post(
-        "/auth/login",
-        data={"email": teacher["email"], "password": teacher["password"], "csrf_token": token},
-    )
+    log_in_with_token(client, teacher)
     assert client.post(f"/teach/jobs/{job_id}/retry").status_code == 400
     with csrf_app.app_context():
         assert db.session.get(Job, job_id).status == JobStatus.FAILED
 
 
-@pytest.fixture
-def queued_app(database_uri, tmp_path):
-    """An app whose jobs go through a real SQLite queue and an in-process consumer."""
-    app = _queued_app(database_uri, tmp_path / "jobs.sqlite3")
-    app.config.update(WTF_CSRF_ENABLED=False, IMPORT_JOB_THRESHOLD=5)
-    with app.app_context():
-        db.drop_all()
-        db.create_all()
-    yield app
-    app.extensions["jobs"].stop()
-    with app.app_context():
-        db.drop_all()
-        db.engine.dispose()
-
-
 def test_through_a_real_queue_the_import_runs_beside_the_request(queued_app):
+    queued_app.config.update(WTF_CSRF_ENABLED=False, IMPORT_JOB_THRESHOLD=5)
     with queued_app.app_context():
         create_user("tess@example.org", OTHER_PASSWORD, "Tess", Role.TEACHER)
     client = queued_app.test_client()
     login(client, {"email": "tess@example.org", "password": OTHER_PASSWORD})
     slug = client.post("/teach/banks/new", data={"name": "Queued"}).headers["Location"]
     job_id = job_id_of(confirm(client, slug.rsplit("/", 1)[1]))
-    assert _wait_for(queued_app, job_id).status == JobStatus.SUCCEEDED
+    assert wait_for(queued_app, job_id).status == JobStatus.SUCCEEDED
     assert counts(queued_app) == (QUESTIONS, QUESTIONS)
     page = client.get(f"/teach/jobs/{job_id}").get_data(as_text=True)
     assert f"Imported {QUESTIONS} questions into “Queued”" in page

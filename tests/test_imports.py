@@ -8,6 +8,7 @@ import sqlalchemy as sa
 
 from quizapp.extensions import db
 from quizapp.models import AuditEvent, Question, QuestionVersion
+from tests.csrf import csrf_token, log_in_with_token
 from tests.formats.conftest import FIXTURES
 
 
@@ -197,12 +198,8 @@ def test_exported_moodle_xml_imports_into_a_second_bank_unchanged(app, client, b
 
 def test_import_form_needs_its_csrf_token(csrf_app, teacher):
     client = csrf_app.test_client()
-    login_page = client.get("/auth/login").get_data(as_text=True)
-    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', login_page).group(1)
-    client.post("/auth/login", data={"email": teacher["email"], "password": teacher["password"],
-                                     "csrf_token": token})  # fmt: skip
-    new_page = client.get("/teach/banks/new").get_data(as_text=True)
-    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', new_page).group(1)
+    log_in_with_token(client, teacher)
+    token = csrf_token(client, "/teach/banks/new")
     slug = (
         client.post("/teach/banks/new", data={"name": "B", "csrf_token": token})
         .headers["Location"]

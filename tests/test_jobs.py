@@ -1,12 +1,11 @@
 """Background jobs: queued, run outside the request, progress and failures recorded."""
 
-import time
-
 import pytest
 
 from quizapp import create_app, jobs
 from quizapp.extensions import db
 from quizapp.models import Job, JobStatus
+from tests.job_helpers import queued_app_for, wait_for
 
 
 @jobs.job_handler("test.count")
@@ -86,44 +85,6 @@ def test_a_job_left_running_by_a_dead_worker_is_marked_failed(app):
         assert db.session.get(Job, fresh.id).status == JobStatus.RUNNING
 
 
-def _queued_app(database_uri, queue_file):
-    return create_app(
-        {
-            "TESTING": True,
-            "SECRET_KEY": "test",
-            "SQLALCHEMY_DATABASE_URI": database_uri,
-            "JOBS_SQLITE_PATH": str(queue_file),
-            "JOBS_PERIODIC": False,
-            "RATELIMIT_ENABLED": False,
-        }
-    )
-
-
-@pytest.fixture
-def queued_app(database_uri, tmp_path):
-    """An app whose jobs go through a real SQLite queue and an in-process consumer."""
-    app = _queued_app(database_uri, tmp_path / "jobs.sqlite3")
-    with app.app_context():
-        db.drop_all()
-        db.create_all()
-    yield app
-    app.extensions["jobs"].stop()
-    with app.app_context():
-        db.drop_all()
-        db.engine.dispose()
-
-
-def _wait_for(app, job_id: int, timeout: float = 20.0) -> Job:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        with app.app_context():
-            job = db.session.get(Job, job_id)
-            if job.is_finished:
-                return job
-        time.sleep(0.05)
-    raise AssertionError(f"job {job_id} did not finish")
-
-
 def test_a_queued_job_runs_in_the_background_not_in_the_request(queued_app):
     with queued_app.app_context():
         job = jobs.enqueue("test.count", {"steps": 3}, owner_id=None)
@@ -131,7 +92,7 @@ def test_a_queued_job_runs_in_the_background_not_in_the_request(queued_app):
         job_id = job.id
     # The first request a web process serves starts its consumer threads.
     queued_app.test_client().get("/")
-    finished = _wait_for(queued_app, job_id)
+    finished = wait_for(queued_app, job_id)
     assert finished.status == JobStatus.SUCCEEDED
     assert finished.result == {"total": 6}
 
@@ -143,14 +104,14 @@ def test_the_worker_command_refuses_an_in_memory_queue(runner):
 
 
 def test_each_app_in_a_process_runs_its_own_consumer(queued_app, database_uri, tmp_path):
-    earlier = _queued_app(database_uri, tmp_path / "earlier.sqlite3")
+    earlier = queued_app_for(database_uri, tmp_path / "earlier.sqlite3")
     earlier.test_client().get("/")
-    later = _queued_app(database_uri, tmp_path / "later.sqlite3")
+    later = queued_app_for(database_uri, tmp_path / "later.sqlite3")
     try:
         with later.app_context():
             job_id = jobs.enqueue("test.count", {"steps": 2}, owner_id=None).id
         later.test_client().get("/")
-        assert _wait_for(later, job_id).status == JobStatus.SUCCEEDED
+        assert wait_for(later, job_id).status == JobStatus.SUCCEEDED
     finally:
         for app in (earlier, later):
             app.extensions["jobs"].stop()

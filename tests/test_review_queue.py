@@ -1,5 +1,7 @@
 """The review queue: drafts beside their sources, decisions recorded, per-rule counts."""
 
+import re
+
 import pytest
 import sqlalchemy as sa
 
@@ -14,6 +16,7 @@ from quizapp.models import (
     ReviewDecision,
 )
 from quizapp.quiz.selection import pool_for
+from tests.csrf import log_in_with_token
 from tests.factories import make_bank, make_quiz
 from tests.test_query_counts import count_queries
 from tests.test_question_editor import edit, login, question_id
@@ -239,16 +242,9 @@ def test_a_draft_is_rejected_not_retired(app, reviewer):
 
 
 def test_editor_and_queue_posts_need_their_csrf_token(csrf_app, teacher):
-    import re
-
     make_drafts(csrf_app, teacher["id"])
     client = csrf_app.test_client()
-    page = client.get("/auth/login").get_data(as_text=True)
-    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
-    client.post(
-        "/auth/login",
-        data={"email": teacher["email"], "password": teacher["password"], "csrf_token": token},
-    )
+    log_in_with_token(client, teacher)
     qid = question_id(csrf_app, "q-mcq", "drafts")
     posts = [
         (f"/teach/questions/{qid}/edit", {"prompt": "Changed?", "base_version": "1", "save": "1"}),
