@@ -48,4 +48,5 @@ class ChallengeForm(FlaskForm):
             DataRequired(message="Say what is wrong, so your teacher can check."),
             Length(max=2000),
         ],
+        render_kw={"rows": 4, "maxlength": 2000},
     )
