@@ -6,8 +6,9 @@ workers and Redis-held rate limits. Simulated students are threads with their
 own cookie jar that scrape CSRF tokens like a browser:
 
 - login storm: N students log in at random moments within a window;
-- start herd: N logged-in students press Start in the same second, answer
-  every question after 3-10 s of thinking, and press Submit together;
+- start herd: N logged-in students on the quiz page press Start in the same
+  second, answer every question after 3-10 s of thinking, and from the
+  summary page press Submit together;
 - classroom: N students arrive over a window, log in, take the quiz with
   3-10 s of thinking per question and submit.
 
@@ -82,9 +83,16 @@ class ClassStudent(Student):
         return bool(page and self.call("login", "POST", "/auth/login", 302, form))
 
     def start(self) -> bool:
+        return self.press_start(self.open_quiz())
+
+    def open_quiz(self) -> str | None:
+        """Open the quiz page; the CSRF token its Start button posts."""
         page = self.call("quiz_page", "GET", f"/quiz/{self.quiz}", 200)
-        form = {"csrf_token": page and FormFields(page.text).csrf}
-        started = page and self.call("start", "POST", f"/quiz/{self.quiz}/start", 302, form)
+        return page and FormFields(page.text).csrf
+
+    def press_start(self, csrf: str | None) -> bool:
+        form = {"csrf_token": csrf}
+        started = csrf and self.call("start", "POST", f"/quiz/{self.quiz}/start", 302, form)
         if started:
             self.url = started.headers["location"]
         return bool(started)
@@ -108,9 +116,16 @@ class ClassStudent(Student):
         return False
 
     def submit(self) -> bool:
+        return self.press_submit(self.open_summary())
+
+    def open_summary(self) -> str | None:
+        """Open the summary page; the CSRF token its Submit button posts."""
         page = self.call("summary", "GET", self.url, 200)
-        form = {"csrf_token": page and FormFields(page.text).csrf}
-        done = page and self.call(
+        return page and FormFields(page.text).csrf
+
+    def press_submit(self, csrf: str | None) -> bool:
+        form = {"csrf_token": csrf}
+        done = csrf and self.call(
             "submit", "POST", self.url.replace("/summary", "/submit"), 302, form
         )
         return bool(done and self.call("results", "GET", done.headers["location"], 200))
@@ -135,19 +150,24 @@ def login_storm(students, window, think):
 
 
 def start_herd(students, window, think):
-    """Everyone logged in first (not timed); then start together and submit together."""
+    """Start together and submit together.
+
+    Everyone first logs in and opens the quiz page (not timed). At the same
+    moment all press Start; each then answers and reaches the summary page,
+    and at a second moment all press Submit.
+    """
     questions_guess = 8
     t_start = time.monotonic() + 5 + len(students) * 0.03
     t_submit = t_start + 10 + questions_guess * think[1] + 15
 
     def one(student):
-        if not student.login():
-            return
-        student.timings.clear()  # the logins before the herd are not part of it
+        csrf = student.login() and student.open_quiz()
+        student.timings.clear()  # getting to the Start button is not part of the herd
         at(t_start)
-        if student.start() and student.answer_all(think):
+        if student.press_start(csrf) and student.answer_all(think):
+            csrf = student.open_summary()
             at(t_submit)
-            student.submit()
+            student.press_submit(csrf)
 
     return one, students, True
 

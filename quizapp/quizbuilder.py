@@ -340,4 +340,4 @@ def start_preview(quiz: Quiz, user: User) -> StartResult:
     """Start (or resume) the user's preview attempt: never counted in results."""
     if quiz.selection == SelectionMode.POOL and not quiz.draw_rules:
         raise BuildError("Add a draw rule first.")
-    return start_attempt(user, quiz, preview=True)
+    return start_attempt(user.id, quiz, preview=True)

@@ -35,7 +35,7 @@ def _start(ids, now=None):
 
     user = db.session.get(User, ids["user_id"])
     quiz = db.session.get(Quiz, ids["quiz_id"])
-    return start_attempt(user, quiz, now=now, rng=random.Random(1))
+    return start_attempt(user.id, quiz, now=now, rng=random.Random(1))
 
 
 def _answer_everything_correctly(attempt_id):
@@ -76,7 +76,7 @@ def test_questions_sharing_a_source_sentence_are_never_asked_together(app, stude
         quiz = make_quiz(draw_count=2)
         user = db.session.get(User, student["id"])
         for seed in range(5):
-            attempt = start_attempt(user, quiz, rng=random.Random(seed)).attempt
+            attempt = start_attempt(user.id, quiz, rng=random.Random(seed)).attempt
             assert len(attempt.responses) == 1
             submit_attempt(attempt.id)
 

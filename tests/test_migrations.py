@@ -254,7 +254,7 @@ def test_existing_attempts_get_the_number_of_questions_they_showed(migration_app
         make_bank()
         quiz = make_quiz(draw_count=3)
         user = create_user("counted@example.org", "correct horse battery", "Counted")
-        start_attempt(user, quiz, rng=random.Random(1))
+        start_attempt(user.id, quiz, rng=random.Random(1))
         db.session.remove()
 
     _flask_db(migration_app, "downgrade", "f4c8a2e6b9d3")

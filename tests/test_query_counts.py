@@ -125,3 +125,34 @@ def test_starting_an_attempt_costs_the_same_statements_for_7_or_21_questions(app
     with app.app_context():
         drawn = db.session.scalar(sa.text("SELECT count(*) FROM response"))
     assert drawn == 28
+
+
+def _kinds(statements: list[str]) -> list[str]:
+    return [statement.lstrip().split()[0].upper() for statement in statements]
+
+
+def test_starting_an_attempt_reads_the_user_once_counts_once_and_reads_nothing_after(
+    app, student_client
+):
+    with app.app_context():
+        make_bank(slug="bank-0")
+        make_quiz(slug="short", draw_count=7)
+    with count_queries(app) as statements:
+        assert student_client.post("/quiz/short/start").status_code == 302
+    assert sum(bool(re.search(r'FROM "?user"?\s', s)) for s in statements) == 1, statements
+    assert sum("count(" in s.lower() for s in statements) == 1, statements
+    assert _kinds(statements)[-2:] == ["INSERT", "INSERT"], statements
+
+
+def test_submitting_updates_in_three_statements_and_reads_nothing_after(app, student_client):
+    with app.app_context():
+        make_bank(slug="bank-0")
+        make_quiz(slug="short", draw_count=7)
+    start = student_client.post("/quiz/short/start")
+    attempt_id = int(re.search(r"/attempt/(\d+)/", start.headers["Location"]).group(1))
+    with count_queries(app) as statements:
+        submitted = student_client.post(f"/attempt/{attempt_id}/submit")
+    assert submitted.headers["Location"].endswith(f"/attempt/{attempt_id}/results")
+    kinds = _kinds(statements)
+    assert kinds.count("UPDATE") == 3, statements
+    assert kinds[-1] == "UPDATE", statements

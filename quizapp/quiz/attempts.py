@@ -28,7 +28,6 @@ from quizapp.models import (
     QuestionVersion,
     Quiz,
     Response,
-    User,
 )
 from quizapp.models.base import utcnow
 from quizapp.questiontypes import get_type
@@ -57,6 +56,7 @@ class AttemptClosed(AttemptError):
 class StartResult:
     attempt: Attempt
     resumed: bool
+    attempt_id: int
 
 
 def quiz_availability(quiz: Quiz, now: datetime) -> str | None:
@@ -70,38 +70,41 @@ def quiz_availability(quiz: Quiz, now: datetime) -> str | None:
     return None
 
 
+# Starting an attempt runs these on every press of Start: built once.
+_OPEN_ATTEMPT = sa.select(Attempt).where(
+    Attempt.user_id == sa.bindparam("user_id"),
+    Attempt.quiz_id == sa.bindparam("quiz_id"),
+    Attempt.state == AttemptState.OPEN,
+)
+_ATTEMPT_COUNTS = sa.select(
+    sa.func.count(Attempt.id).filter(Attempt.is_preview.is_(False)),
+    sa.func.count(Attempt.id),
+).where(Attempt.user_id == sa.bindparam("user_id"), Attempt.quiz_id == sa.bindparam("quiz_id"))
+
+
 def open_attempt(user_id: int, quiz_id: int) -> Attempt | None:
     """The user's open attempt at the quiz, if any."""
-    return db.session.scalar(
-        sa.select(Attempt).where(
-            Attempt.user_id == user_id,
-            Attempt.quiz_id == quiz_id,
-            Attempt.state == AttemptState.OPEN,
-        )
-    )
+    return db.session.scalar(_OPEN_ATTEMPT, {"user_id": user_id, "quiz_id": quiz_id})
 
 
-def attempts_used(user_id: int, quiz_id: int) -> int:
-    """How many attempts (previews aside) the user has started at the quiz."""
-    return db.session.scalar(
-        sa.select(sa.func.count(Attempt.id)).where(
-            Attempt.user_id == user_id, Attempt.quiz_id == quiz_id, Attempt.is_preview.is_(False)
-        )
-    )
+@dataclass(frozen=True)
+class AttemptCounts:
+    """How many attempts the user has started at a quiz: counted ones, and previews too."""
+
+    used: int
+    including_previews: int
 
 
-def all_attempts(user_id: int, quiz_id: int) -> int:
-    """How many attempts, previews included, the user has started at the quiz."""
-    return db.session.scalar(
-        sa.select(sa.func.count(Attempt.id)).where(
-            Attempt.user_id == user_id, Attempt.quiz_id == quiz_id
-        )
-    )
+def attempt_counts(user_id: int, quiz_id: int) -> AttemptCounts:
+    used, including_previews = db.session.execute(
+        _ATTEMPT_COUNTS, {"user_id": user_id, "quiz_id": quiz_id}
+    ).one()
+    return AttemptCounts(used, including_previews)
 
 
 @writes
 def start_attempt(
-    user: User,
+    user_id: int,
     quiz: Quiz,
     now: datetime | None = None,
     rng: random.Random | None = None,
@@ -117,22 +120,23 @@ def start_attempt(
     """
     now = now or utcnow()
     rng = rng or random.Random()
-    current = open_attempt(user.id, quiz.id)
+    current = open_attempt(user_id, quiz.id)
     if current is not None and not close_if_expired(current, now):
         if current.is_preview == preview:
-            return StartResult(current, resumed=True)
+            return StartResult(current, resumed=True, attempt_id=current.id)
         if not current.is_preview:
             raise QuizUnavailable("Finish your open attempt at this quiz before previewing it.")
         finish_attempt(current.id, AttemptState.SUBMITTED, now)
+    counts = attempt_counts(user_id, quiz.id)
     if not preview:
-        _check_may_start(user, quiz, now, terms)
+        _check_may_start(counts, quiz, now, terms)
     versions = draw_for_quiz(quiz, rng)
     if not versions:
         raise QuizUnavailable("This quiz has no questions yet.")
     attempt = Attempt(
-        user_id=user.id,
+        user_id=user_id,
         quiz_id=quiz.id,
-        number=all_attempts(user.id, quiz.id) + 1,
+        number=counts.including_previews + 1,
         question_count=len(versions),
         started_at=now,
         deadline=_deadline(quiz, now, terms),
@@ -146,24 +150,26 @@ def start_attempt(
     except IntegrityError:
         # Another request started an attempt at the same moment: use that one.
         db.session.rollback()
-        winner = open_attempt(user.id, quiz.id)
+        winner = open_attempt(user_id, quiz.id)
         if winner is None:
             raise NoAttemptsLeft("You have used all your attempts at this quiz.") from None
-        return StartResult(winner, resumed=True)
-    db.session.execute(sa.insert(Response), _response_rows(attempt.id, versions, quiz, rng))
+        return StartResult(winner, resumed=True, attempt_id=winner.id)
+    attempt_id = attempt.id
+    db.session.execute(sa.insert(Response), _response_rows(attempt_id, versions, quiz, rng))
     db.session.commit()
-    return StartResult(attempt, resumed=False)
+    return StartResult(attempt, resumed=False, attempt_id=attempt_id)
 
 
-def _check_may_start(user: User, quiz: Quiz, now: datetime, terms: AssignmentTerms | None) -> None:
+def _check_may_start(
+    counts: AttemptCounts, quiz: Quiz, now: datetime, terms: AssignmentTerms | None
+) -> None:
     reason = quiz_availability(quiz, now) or (terms.refusal(now) if terms else None)
     if reason:
         raise QuizUnavailable(reason)
-    used = attempts_used(user.id, quiz.id)
     allowed = quiz.attempts_allowed
     if allowed is not None and terms is not None:
         allowed += terms.extra_attempts
-    if allowed is not None and used >= allowed:
+    if allowed is not None and counts.used >= allowed:
         raise NoAttemptsLeft("You have used all your attempts at this quiz.")
 
 
@@ -251,6 +257,7 @@ _SAVE_ANSWER = (
         answer=sa.bindparam("new_answer", type_=Response.answer.type),
         saved_at=sa.bindparam("now", type_=Response.saved_at.type),
     )
+    .execution_options(synchronize_session=False)  # the transaction commits at once
 )
 
 
@@ -303,6 +310,36 @@ def save_answer(attempt_id: int, position: int, answer: Any, now: datetime | Non
     db.session.commit()
 
 
+# Closing an attempt: built once, since a whole class submits at the same moment.
+# The changes are committed at once, so objects in the session are not synchronised.
+_CLAIM_OPEN_ATTEMPT = (
+    sa.update(Attempt)
+    .where(Attempt.id == sa.bindparam("attempt_id"), Attempt.state == AttemptState.OPEN)
+    .values(
+        state=sa.bindparam("new_state", type_=Attempt.state.type),
+        submitted_at=sa.bindparam("at", type_=Attempt.submitted_at.type),
+        score=0.0,
+    )
+    .execution_options(synchronize_session=False)
+)
+_ANSWERS_TO_GRADE = (
+    sa.select(Response.id, Response.answer, QuestionVersion.type, QuestionVersion.data)
+    .join(QuestionVersion, Response.question_version_id == QuestionVersion.id)
+    .where(Response.attempt_id == sa.bindparam("attempt_id"))
+)
+_STORE_RESPONSE_SCORE = (
+    sa.update(Response.__table__)
+    .where(Response.__table__.c.id == sa.bindparam("response_id"))
+    .values(score=sa.bindparam("new_score"))
+)
+_STORE_ATTEMPT_SCORE = (
+    sa.update(Attempt)
+    .where(Attempt.id == sa.bindparam("attempt_id"))
+    .values(score=sa.bindparam("new_score", type_=Attempt.score.type))
+    .execution_options(synchronize_session=False)
+)
+
+
 @writes
 def finish_attempt(
     attempt_id: int, state: AttemptState = AttemptState.SUBMITTED, at: datetime | None = None
@@ -314,25 +351,21 @@ def finish_attempt(
     """
     at = at or utcnow()
     claimed = db.session.execute(
-        sa.update(Attempt)
-        .where(Attempt.id == attempt_id, Attempt.state == AttemptState.OPEN)
-        .values(state=state, submitted_at=at, score=0.0)
+        _CLAIM_OPEN_ATTEMPT, {"attempt_id": attempt_id, "new_state": state, "at": at}
     )
     if claimed.rowcount != 1:
         db.session.rollback()
         return False
-    responses = db.session.scalars(
-        sa.select(Response)
-        .where(Response.attempt_id == attempt_id)
-        .options(joinedload(Response.version))
-        .execution_options(populate_existing=True)
-    ).all()
-    for response in responses:
-        version = response.version
-        response.score = get_type(version.type).grade(version.data, response.answer)
-    total = sum(r.score for r in responses) / len(responses) if responses else 0.0
+    rows = db.session.execute(_ANSWERS_TO_GRADE, {"attempt_id": attempt_id}).all()
+    scores = [
+        {"response_id": row.id, "new_score": get_type(row.type).grade(row.data, row.answer)}
+        for row in rows
+    ]
+    if scores:
+        db.session.execute(_STORE_RESPONSE_SCORE, scores)
+    total = sum(score["new_score"] for score in scores) / len(scores) if scores else 0.0
     db.session.execute(
-        sa.update(Attempt).where(Attempt.id == attempt_id).values(score=min(1.0, total))
+        _STORE_ATTEMPT_SCORE, {"attempt_id": attempt_id, "new_score": min(1.0, total)}
     )
     db.session.commit()
     return True

@@ -83,13 +83,13 @@ def start(slug: str):
         abort(400)
     try:
         terms = assignments.terms_for(current_user.id, quiz.id, utcnow())
-        result = start_attempt(current_user, quiz, terms=terms)
+        result = start_attempt(current_user.id, quiz, terms=terms)
     except AttemptError as error:
         flash(str(error), "warning")
         return redirect(url_for("quiz.quiz_detail", slug=slug))
     if result.resumed:
         flash("Welcome back: your attempt continues where you left it.", "info")
-    return redirect(url_for("quiz.question", attempt_id=result.attempt.id, position=1))
+    return redirect(url_for("quiz.question", attempt_id=result.attempt_id, position=1))
 
 
 # The attempt pages' queries run on every question view and answer: built once.
@@ -181,11 +181,12 @@ def question(attempt_id: int, position: int):
             _store_form_answer(attempt, response, form)
         except AttemptClosed as error:
             flash(str(error), "warning")
-            return redirect(url_for("quiz.results", attempt_id=attempt.id))
+            return redirect(url_for("quiz.results", attempt_id=attempt_id))
+        # The saved attempt is not read again: its id is the one in the URL.
         target = _next_position(form.nav.data, position, len(responses))
         if target == "finish":
-            return redirect(url_for("quiz.summary", attempt_id=attempt.id))
-        return redirect(url_for("quiz.question", attempt_id=attempt.id, position=target))
+            return redirect(url_for("quiz.summary", attempt_id=attempt_id))
+        return redirect(url_for("quiz.question", attempt_id=attempt_id, position=target))
     return render_template(
         "quiz/question.html",
         attempt=attempt,
@@ -205,11 +206,9 @@ def autosave(attempt_id: int, position: int):
     attempt = _own_attempt(attempt_id)
     if not attempt.is_open:
         return jsonify(saved=False, closed=True, message=closed_message(attempt)), 409
-    response = db.first_or_404(
-        sa.select(Response)
-        .where(Response.attempt_id == attempt.id, Response.position == position)
-        .options(sa.orm.joinedload(Response.version))
-    )
+    response = response_at(attempt.id, position)
+    if response is None:
+        abort(404)
     form = _answer_form(response)
     if not form.validate():
         return jsonify(saved=False, errors=form.errors), 422
@@ -222,7 +221,7 @@ def autosave(attempt_id: int, position: int):
         db.session.rollback()
         current_app.logger.exception("Could not store an autosaved answer")
         return jsonify(saved=False, retry=True, message=STORAGE_FAILED), 503
-    return jsonify(saved=True, position=position, **progress.answered_state(attempt.id))
+    return jsonify(saved=True, position=position, **progress.answered_state(attempt_id))
 
 
 @bp.route("/attempt/<int:attempt_id>/summary")
@@ -252,7 +251,7 @@ def submit(attempt_id: int):
         flash("Your answers have been submitted.", "success")
     else:
         flash("This attempt was already submitted; your score is below.", "info")
-    return redirect(url_for("quiz.results", attempt_id=attempt.id))
+    return redirect(url_for("quiz.results", attempt_id=attempt_id))
 
 
 @bp.route("/attempt/<int:attempt_id>/results")

@@ -35,22 +35,28 @@ def _current_versions_query() -> sa.Select:
     )
 
 
+# Every start draws from one of these pools: the statements are built once.
+_QUIZ_ID = sa.bindparam("quiz_id")
+_FIXED_POOL = (
+    _current_versions_query()
+    .join(QuizQuestion, QuizQuestion.question_id == Question.id)
+    .where(QuizQuestion.quiz_id == _QUIZ_ID)
+    .order_by(QuizQuestion.position)
+)
+_QUIZ_BANKS = sa.select(quiz_bank.c.bank_id).where(quiz_bank.c.quiz_id == _QUIZ_ID)
+_TOPIC_POOL = (
+    _current_versions_query()
+    .where(Question.topic == sa.bindparam("topic"))
+    .where(sa.or_(~sa.exists(_QUIZ_BANKS), Question.bank_id.in_(_QUIZ_BANKS)))
+    .order_by(Question.id)
+)
+
+
 def pool_for(quiz: Quiz) -> list[QuestionVersion]:
     """The current published versions a quiz can ask, in a stable order."""
     if quiz.selection == SelectionMode.FIXED:
-        query = (
-            _current_versions_query()
-            .join(QuizQuestion, QuizQuestion.question_id == Question.id)
-            .where(QuizQuestion.quiz_id == quiz.id)
-            .order_by(QuizQuestion.position)
-        )
-    else:
-        query = _current_versions_query().where(Question.topic == quiz.topic)
-        has_banks = sa.select(quiz_bank.c.bank_id).where(quiz_bank.c.quiz_id == quiz.id)
-        query = query.where(
-            sa.or_(~sa.exists(has_banks), Question.bank_id.in_(has_banks))
-        ).order_by(Question.id)
-    return list(db.session.scalars(query))
+        return list(db.session.scalars(_FIXED_POOL, {"quiz_id": quiz.id}))
+    return list(db.session.scalars(_TOPIC_POOL, {"quiz_id": quiz.id, "topic": quiz.topic}))
 
 
 @dataclass(frozen=True)

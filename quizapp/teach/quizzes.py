@@ -273,4 +273,4 @@ def preview_quiz(quiz_id: int):
     except (quizbuilder.BuildError, AttemptError) as error:
         flash(str(error), "warning")
         return redirect(_edit_url(quiz))
-    return redirect(url_for("quiz.question", attempt_id=result.attempt.id, position=1))
+    return redirect(url_for("quiz.question", attempt_id=result.attempt_id, position=1))

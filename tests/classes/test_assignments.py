@@ -55,7 +55,7 @@ def _start(app, setup, now=None):
         user = db.session.get(User, setup["ann"])
         quiz = db.session.get(Quiz, setup["quiz"])
         terms = assignments.terms_for(user.id, quiz.id, now)
-        attempt = start_attempt(user, quiz, now=now, rng=random.Random(1), terms=terms).attempt
+        attempt = start_attempt(user.id, quiz, now=now, rng=random.Random(1), terms=terms).attempt
         return attempt.id, attempt.deadline, attempt.is_late, attempt.assignment_id
 
 

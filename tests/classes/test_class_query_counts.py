@@ -39,7 +39,7 @@ def _grow(app, teacher_id: int, size: int) -> int:
             for quiz in quizzes:
                 quiz = db.session.get(Quiz, quiz.id)
                 terms = assignments.terms_for(student.id, quiz.id, utcnow())
-                attempt = start_attempt(student, quiz, rng=random.Random(n), terms=terms).attempt
+                attempt = start_attempt(student.id, quiz, rng=random.Random(n), terms=terms).attempt
                 submit_attempt(attempt.id)
         return classroom.id
 
