@@ -247,3 +247,48 @@ def test_ranking_prefers_instruments_and_drops_same_blank_twice():
     assert near_duplicate(camera, short)
     kept, _ = select([organisation, camera, short])
     assert kept[0] is camera and len(kept) == 1
+
+
+def test_who_congratulated_is_trivia_whatever_stands_before_the_verb():
+    stem = "___, the administrator of NASA, congratulated ISRO on the landing on the moon."
+    candidate = Candidate(
+        "short", "short.entity_cloze", f"{stem} Which person fills the blank?",
+        {"answers": ["Bill Nelson"]}, "", (), stem, ("Bill Nelson",), "person",
+    )  # fmt: skip
+    assert gates.not_trivia(candidate)
+
+
+def test_a_nationality_before_a_craft_noun_is_not_a_name():
+    from quizapp.seedgen.entities import find_mentions
+    from quizapp.seedgen.vocabulary import Vocabulary
+
+    mentions, _ = find_mentions(
+        "An Indian lander touched down, days after the Luna rover crashed.", Vocabulary()
+    )
+    assert [m.text for m in mentions] == ["Luna"]
+
+
+@pytest.mark.parametrize(
+    ("stem", "answer"),
+    [
+        ("The rover carries a Laser-Induced Breakdown Spectroscope (___) and a camera.", "LIBS"),
+        ("The observatory carries the Near Infrared Camera (___) and three more.", "NIRCam"),
+        ("The ___ (ESA) built the launcher that carried the telescope to space.",
+         "European Space Agency"),
+    ],
+)  # fmt: skip
+def test_an_abbreviation_is_not_asked_beside_its_expansion(stem, answer):
+    candidate = Candidate(
+        "short", "short.entity_cloze", f"{stem} Which instrument fills the blank?",
+        {"answers": [answer]}, "", (), stem, (answer,), "instrument",
+    )  # fmt: skip
+    assert gates.acronym_not_spelled_out(candidate)
+
+
+def test_an_abbreviation_whose_expansion_is_elsewhere_may_be_asked():
+    stem = "The rover carries a laser spectrometer called ___ on its mast."
+    candidate = Candidate(
+        "short", "short.entity_cloze", f"{stem} Which instrument fills the blank?",
+        {"answers": ["LIBS"]}, "", (), stem, ("LIBS",), "instrument",
+    )  # fmt: skip
+    assert gates.acronym_not_spelled_out(candidate) is None
