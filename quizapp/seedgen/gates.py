@@ -355,11 +355,36 @@ def number_not_given_away(candidate: Candidate) -> str | None:
     return None
 
 
+COMPARISON = re.compile(
+    r"\b(?:the (?:size|length|height|width|weight) of|as \w+ as|times (?:the|as)) (?:about )?___"
+)
+LIST_COUNT = re.compile(r"\w+ and [^,;:]+, ___ ")
+RATIO = re.compile(r"\b\d[\d,.]* (?:of|out of) ___|___ (?:of|out of) \d")
+
+
+def number_is_a_fact(candidate: Candidate) -> str | None:
+    """A number worth learning: not a comparison ("the size of ___ football fields"), not
+    the count of a list the stem just gave ("treats sickle cell disease and beta
+    thalassaemia, ___ inherited disorders") and not one half of a ratio ("28 of ___
+    people")."""
+    if candidate.type != "numeric":
+        return None
+    stem = candidate.stem or candidate.prompt
+    if COMPARISON.search(stem):
+        return "the number is a comparison, not a fact"
+    if LIST_COUNT.search(stem) and candidate.data.get("answer", 0) <= 5:
+        return "the list before the blank gives the count away"
+    if RATIO.search(stem):
+        return "the blank is one half of a ratio"
+    return None
+
+
 STATIC_GATES: tuple[Callable[[Candidate], str | None], ...] = (
     not_trivia,
     no_stale_time,
     number_not_given_away,
     number_is_whole,
+    number_is_a_fact,
     whole_name_blanked,
     answer_supported,
     grammatical_prompt,

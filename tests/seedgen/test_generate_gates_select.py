@@ -292,3 +292,30 @@ def test_an_abbreviation_whose_expansion_is_elsewhere_may_be_asked():
         {"answers": ["LIBS"]}, "", (), stem, ("LIBS",), "instrument",
     )  # fmt: skip
     assert gates.acronym_not_spelled_out(candidate) is None
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "The facility occupies a building the size of ___ football fields, completed in 2009.",
+        "Casgevy treats sickle cell disease and transfusion-dependent beta thalassaemia, ___ "
+        "inherited disorders of the blood.",
+        "In a clinical trial, 28 of ___ people with sickle cell disease were free of pain.",
+    ],
+)
+def test_a_number_that_is_not_a_fact_to_learn_is_not_asked(stem):
+    candidate = Candidate(
+        "numeric", "numeric.quantity", f"{stem} What number fills the blank?",
+        {"answer": 3, "tolerance": 0, "unit": "things"}, "", (), stem, ("3",), "number",
+    )  # fmt: skip
+    assert gates.number_is_a_fact(candidate)
+
+
+def test_a_measured_number_is_asked():
+    stem = "The lasers fired ___ megajoules of energy at a tiny capsule of hydrogen fuel."
+    candidate = Candidate(
+        "numeric", "numeric.quantity", f"{stem} What number fills the blank?",
+        {"answer": 2.05, "tolerance": 0.005, "unit": "megajoules"}, "", (), stem, ("2.05",),
+        "number",
+    )  # fmt: skip
+    assert gates.number_is_a_fact(candidate) is None
