@@ -30,7 +30,7 @@ Difficulty:
   in the article;
 * ``hard``: ordering, matching with four or more pairs, multi-select with three or
   more answers, and answers (numbers too) the article mentions only once in a
-  sentence over 30 words;
+  stem over 30 words;
 * ``medium``: matching with fewer pairs;
 * ``medium`` otherwise.
 """
@@ -113,7 +113,7 @@ def difficulty(candidate: Candidate, article_text: str) -> str:
     mentions = normalise(article_text).count(normalise(answer)) if answer else 0
     if mentions >= 3:
         return "easy"
-    words = len(candidate.sources[0].clean.split())
+    words = len((candidate.stem or candidate.sources[0].clean).split())
     if mentions <= 1 and words > 30:
         return "hard"
     return "medium"

@@ -205,7 +205,8 @@ def find_mentions(text: str, vocabulary: Vocabulary) -> tuple[list[Mention], lis
     people = find_people(doc, matches)
     for match_id, start, end in matches:
         label = doc.vocab.strings[match_id]
-        if label == "CRAFT" and doc[start].lower_ not in NOT_NAMES:
+        described = start > 0 and doc[start - 1].lower_ in ("a", "an")  # "an Indian lander"
+        if label == "CRAFT" and doc[start].lower_ not in NOT_NAMES and not described:
             token = doc[start]
             kind = vocabulary.kind_of(token.text) or "spacecraft"
             found.append(Mention(kind, token.text, token.idx, token.idx + len(token)))

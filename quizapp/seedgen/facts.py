@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .entities import Mention, PersonRole, abbreviation_pairs, find_mentions
 from .quantities import DateMention, Quantity, find_dates, find_quantities
@@ -30,6 +30,16 @@ RELATIVE_TIMES = (
     (re.compile(r"\bin the days to come\b|\bin the next few days\b", re.I), 3.0),
     (re.compile(r"\bin the (following|coming|next) weeks\b", re.I), 14.0),
     (re.compile(r"\b(one or two|a few|several|two or three) months\b", re.I), 45.0),
+)
+CAPTION_LABEL = re.compile(
+    r"^(?:\[(?:photo|image|picture|video|caption|illustration|graphic)\]|"
+    r"(?:photo|image|picture|caption|illustration)\s*:)",
+    re.IGNORECASE,
+)
+CREDIT = re.compile(
+    r"\((?:photo|image|picture|illustration|credit|video)s?(?: by)?\s*:?[^()]*\)$"
+    r"|^\([^()]{1,60}\)$",
+    re.IGNORECASE,
 )
 AFTER_PREVIOUS = re.compile(r"\bafter which\b|\band then\b", re.I)
 LATER_STILL = re.compile(r"\beven longer\b|\blater still\b", re.I)
@@ -78,6 +88,8 @@ class ArticleFacts:
 def unusable_reason(sentence: Sentence) -> str | None:
     """Why a sentence cannot be a question source, or None (see module docstring)."""
     text = sentence.clean
+    if CAPTION_LABEL.match(text) or CREDIT.search(text):
+        return "photo caption"
     if not re.search(r"[.!?][\"”’)]?$", text):
         return "not a full sentence"
     if len(text.split()) < 7:
@@ -156,6 +168,7 @@ def article_facts(
                 unusable_reason(sentence),
             )
         )
+    per_sentence = with_captions_marked(per_sentence)
     events = timeline(sentences, vocabulary, published)
     joined = []
     for previous, facts in zip(per_sentence, per_sentence[1:], strict=False):
@@ -164,6 +177,17 @@ def article_facts(
             joined.append(extra)
     joined += per_sentence[-1:]
     return ArticleFacts(raw, joined, abbreviations, events)
+
+
+def with_captions_marked(per_sentence: list[SentenceFacts]) -> list[SentenceFacts]:
+    """Sentences followed in their paragraph by a bracketed credit marked as captions."""
+    marked = list(per_sentence)
+    for number, facts in enumerate(per_sentence[1:], start=1):
+        caption = marked[number - 1]
+        same_block = caption.sentence.block == facts.sentence.block
+        if same_block and CREDIT.search(facts.sentence.clean) and caption.unusable is None:
+            marked[number - 1] = replace(caption, unusable="photo caption")
+    return marked
 
 
 DEFINITE_PICTURE = re.compile(r"^The (?P<noun>video|image|photo|photograph|picture|footage) ")

@@ -10,6 +10,8 @@ import re
 from collections.abc import Callable, Sequence
 
 from .candidate import Candidate
+from .clauses import MAX_STEM_WORDS
+from .entities import abbreviates
 from .extract import FUNCTION_WORDS
 
 PRONOUN_START = re.compile(
@@ -62,6 +64,51 @@ def answer_given_away(candidate: Candidate) -> str | None:
     return None
 
 
+ACRONYM = re.compile(r"[A-Z][\w-]*[A-Z][\w-]*")
+CAPITALISED_RUN = re.compile(r"[A-Z][\w]*(?:[\s-]+(?:(?:of|and|for|the) )?[A-Z][\w]*)+")
+
+
+def initials(name: str) -> str:
+    """Initials of the capitalised words of a name ("Laser-Induced Breakdown
+    Spectroscope": "LIBS")."""
+    return "".join(word[0] for word in re.split(r"[\s-]+", name) if word[:1].isupper())
+
+
+def in_order(letters: str, word: str) -> bool:
+    """True when ``letters`` occur in ``word`` in order (case-insensitive)."""
+    rest = iter(word.upper())
+    return all(letter in rest for letter in letters.upper())
+
+
+def spells_out(short: str, name: str) -> bool:
+    """True when the last words of ``name`` expand the abbreviation ``short``: their
+    initials occur in it in order and its letters in them ("NIRCam", "Near Infrared
+    Camera")."""
+    words = re.split(r"\s+", name)
+    for first in range(len(words)):
+        tail = " ".join(words[first:])
+        letters = initials(tail)
+        same_start = len(letters) >= 2 and letters[0] == short[0]
+        if same_start and in_order(letters, short) and abbreviates(short, tail):
+            return True
+    return False
+
+
+def acronym_not_spelled_out(candidate: Candidate) -> str | None:
+    """An abbreviation is not asked beside its expansion, nor the expansion beside the
+    abbreviation: "a Laser-Induced Breakdown Spectroscope (___)" spells out "LIBS"."""
+    if candidate.type not in ("short", "mcq", "multi") or not candidate.stem:
+        return None
+    stem = candidate.stem
+    for answer in candidate.answers:
+        if ACRONYM.fullmatch(answer):
+            if any(spells_out(answer, run) for run in CAPITALISED_RUN.findall(stem)):
+                return f"the stem spells out {answer!r}"
+        elif any(spells_out(word, answer) for word in ACRONYM.findall(stem)):
+            return f"the stem abbreviates {answer!r}"
+    return None
+
+
 def dangling_reference(candidate: Candidate) -> str | None:
     """No pronoun or "this/that" at the start, and no pointer to a picture or context."""
     text = candidate.stem or candidate.prompt
@@ -109,7 +156,6 @@ def distractor_form(candidate: Candidate) -> str | None:
     return None
 
 
-MAX_STEM_WORDS = 35
 KIND_WORDS = frozenset(("camera", "cameras", "instrument", "instruments", "microphone",
                         "microphones", "rover", "rovers", "orbiter", "orbiters", "helicopter",
                         "spacecraft", "crater", "date"))  # fmt: skip
@@ -250,12 +296,20 @@ STALE_TIME = re.compile(
 SPEAKER_BLANK = re.compile(
     r"___,? (?:\w+ )?(?:said|says|noted|told|added)\b|\b(?:said|says|noted|added),? ___"
 )
+SPEECH_ACT = re.compile(
+    r"\b(?:said|says|told|added|noted|announced|congratulated|praised|thanked|welcomed|"
+    r"called|described|warned|urged|insisted)\b"
+)
 HALF_NAME = re.compile(r"\b(?P<before>[A-Z][\w-]+) ___|___ (?P<after>[A-Z][a-z][\w-]*)\b")
 
 
 def not_trivia(candidate: Candidate) -> str | None:
-    """Who said what, metaphors and abbreviation letters are not what a topic teaches."""
+    """Who said what, metaphors and abbreviation letters are not what a topic teaches;
+    nor is which person said, praised or congratulated, whatever stands between the
+    name and the verb ("___, the administrator of NASA, congratulated ISRO")."""
     if candidate.rule in TRIVIA_RULES or SPEAKER_BLANK.search(candidate.stem):
+        return "trivia a teacher would not ask"
+    if candidate.kind == "person" and SPEECH_ACT.search(candidate.stem):
         return "trivia a teacher would not ask"
     return None
 
@@ -301,16 +355,42 @@ def number_not_given_away(candidate: Candidate) -> str | None:
     return None
 
 
+COMPARISON = re.compile(
+    r"\b(?:the (?:size|length|height|width|weight) of|as \w+ as|times (?:the|as)) (?:about )?___"
+)
+LIST_COUNT = re.compile(r"\w+ and [^,;:]+, ___ ")
+RATIO = re.compile(r"\b\d[\d,.]* (?:of|out of) ___|___ (?:of|out of) \d")
+
+
+def number_is_a_fact(candidate: Candidate) -> str | None:
+    """A number worth learning: not a comparison ("the size of ___ football fields"), not
+    the count of a list the stem just gave ("treats sickle cell disease and beta
+    thalassaemia, ___ inherited disorders") and not one half of a ratio ("28 of ___
+    people")."""
+    if candidate.type != "numeric":
+        return None
+    stem = candidate.stem or candidate.prompt
+    if COMPARISON.search(stem):
+        return "the number is a comparison, not a fact"
+    if LIST_COUNT.search(stem) and candidate.data.get("answer", 0) <= 5:
+        return "the list before the blank gives the count away"
+    if RATIO.search(stem):
+        return "the blank is one half of a ratio"
+    return None
+
+
 STATIC_GATES: tuple[Callable[[Candidate], str | None], ...] = (
     not_trivia,
     no_stale_time,
     number_not_given_away,
     number_is_whole,
+    number_is_a_fact,
     whole_name_blanked,
     answer_supported,
     grammatical_prompt,
     dangling_reference,
     answer_given_away,
+    acronym_not_spelled_out,
     distractors_distinct,
     no_all_or_none,
     distractor_form,

@@ -7,6 +7,7 @@ import tomllib
 from pathlib import Path
 
 from .bank import article_record, question_record, write_bank
+from .clauses import shortened
 from .extract import extract_blocks
 from .facts import article_facts
 from .gates import run_gates
@@ -43,7 +44,7 @@ def generate_bank(
     facts = article_facts(raw_text, sentences, vocabulary, published_date(article_meta))
     stats = Stats()
     candidates = []
-    for drafted in all_candidates(facts, vocabulary):
+    for drafted in map(shortened, all_candidates(facts, vocabulary)):
         keyed = with_fair_key(drafted, facts, vocabulary)
         if keyed is None:
             stats.reject("no fair typed key", f"{drafted.rule}: {drafted.prompt}")

@@ -5,8 +5,10 @@ such as "two") followed by its unit noun: "25 cameras", "two microphones",
 "1 degree of tilt", "24 hours", "360-degree". Not quantities: ordinals ("first",
 "18th"), day numbers in dates ("Feb. 18"), years, designations ("Apollo 11",
 "Voyager 1"), codes ("2021-035"), partitives ("one of the wheels") and vague ranges
-("one or two months"). A bracketed conversion after a measure ("(2 meters)") belongs
-to the quantity, so a question can hide it together with the number.
+("one or two months"). A conversion written after "or" ("6.15 billion rupees, or
+roughly $75 million") is the same amount, not a second fact. A bracketed conversion
+after a measure ("(2 meters)") belongs to the quantity, so a question can hide it
+together with the number.
 """
 
 from __future__ import annotations
@@ -94,6 +96,7 @@ NOT_UNITS = frozenset(
         "other",
     ]
 )
+CONVERSION_BEFORE = re.compile(r",? or (?:roughly |about |nearly |around |some )?[$£€]?$")
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
@@ -104,7 +107,7 @@ MONTH_NAME = (
 )
 DATE = re.compile(rf"\b{MONTH_NAME} (?P<day>\d{{1,2}})\b(?:, (?P<year>\d{{4}}))?")
 NUMBER = re.compile(
-    r"(?<![\w.,/-])(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d+(?: \d+/\d+)?|"
+    r"(?<![\w.,/:-])(?P<number>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+|\d+(?: \d+/\d+)?|"
     r"\d+/\d+|"
     + "|".join(NUMBER_WORDS)
     + r")(?P<joint>-| |(?<=\d)(?=[a-z]))(?P<unit>[a-z]+(?:/[a-z]+)?)(?P<unit2> [a-z]+s)?\b"
@@ -189,6 +192,7 @@ def find_quantities(text: str) -> list[Quantity]:
     found = []
     for match in NUMBER.finditer(text):
         number, unit = match.group("number"), match.group("unit").lower()
+        written = match.group("unit")
         words_before = text[: match.start()].split()
         previous = words_before[-1] if words_before else ""
         if unit in NOT_UNITS or (match.group("joint") == "-" and unit not in MEASURE_UNITS):
@@ -201,6 +205,8 @@ def find_quantities(text: str) -> list[Quantity]:
             continue  # a designation such as "Voyager 1"
         if previous in ("or", "to") and parse_number(words_before[-2]) is not None:
             continue  # a vague range such as "one or two months"
+        if CONVERSION_BEFORE.search(text[: match.start()]):
+            continue  # the same amount in other units
         if re.fullmatch(r"\d{4}", number) and 1900 <= int(number) <= 2100:
             continue
         parsed = parse_number(number)
@@ -209,6 +215,8 @@ def find_quantities(text: str) -> list[Quantity]:
         if match.group("unit2") and unit not in MEASURE_UNITS and "/" not in unit:
             unit = f"{unit}{match.group('unit2')}"
         end = match.start("unit") + len(unit)
+        if written[:1].isupper() and written[1:].islower():
+            unit = text[match.start("unit") : end]  # "14 Earth days", "40 Celsius"
         conversion_end = match.end("conversion") if match.group("conversion") else end
         found.append(
             Quantity(parsed[0], unit, number, match.start(), end, conversion_end, parsed[1])

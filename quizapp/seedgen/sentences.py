@@ -8,6 +8,9 @@ Two general repairs follow:
 * the cleaned text ``clean`` collapses whitespace, puts a space after a month
   abbreviation glued to its day ("Feb.18") and fixes "thorough" used as a
   preposition ("falling thorough the atmosphere");
+* a dateline that opens a story ("WASHINGTON — ", "BENGALURU, Aug 23 (Reuters) — ") is
+  left out of the sentence (its start moves past it): it is where the story was filed,
+  not part of what the sentence states;
 * a caption that points at its picture is made to stand alone without changing
   what it states: "This high-resolution image shows ..." and "The photo above
   shows ..." become "A high-resolution image shows ...", "in this image taken"
@@ -31,6 +34,10 @@ from .extract import Block
 MONTH_GLUED = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.(\d)")
 THOROUGH_AS_PREPOSITION = re.compile(r"\bthorough (the|a|an)\b")
 FIRST_PERSON = re.compile(r"\b(I|me|my|we|us|our)\b", re.IGNORECASE)
+DATELINE = re.compile(
+    r"^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)*)*"
+    r"(?:,? [A-Z][a-z]{2,4}\.? \d{1,2})?(?: \([^()]{1,40}\))?\s*[—–-]{1,2}\s+(?=[A-Z\"“])"
+)
 OPENER_AT_END = re.compile(r"\s+[(\"“]$")
 QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 STANDALONE = (
@@ -132,6 +139,8 @@ def split_sentences(raw: str, blocks: list[Block]) -> list[Sentence]:
             else:
                 merged.append((start, end, False))
         for start, end, repaired in merged:
+            if dateline := DATELINE.match(raw[start:end]):
+                start += dateline.end()
             text = raw[start:end]
             clean = clean_text(text)
             if repaired:

@@ -97,3 +97,28 @@ def test_captions_that_point_at_their_picture_are_made_to_stand_alone():
     # A caption that only calls its picture interesting keeps its pointer (and is rejected).
     text = "The image above, which shows the discarded parachute itself, is interesting."
     assert clean_text(text) == text
+
+
+def test_a_dateline_is_left_out_of_the_first_sentence():
+    raw = "BENGALURU, Aug 23 (Skyline) — An Indian lander touched down near the pole on Wednesday."
+    (sentence,) = split_sentences(raw, extract_blocks(raw))
+    assert sentence.clean.startswith("An Indian lander touched down")
+    assert raw[sentence.start : sentence.end] == sentence.text
+
+
+def test_a_photo_caption_is_not_a_question_source():
+    from quizapp.seedgen.facts import article_facts
+    from quizapp.seedgen.vocabulary import Vocabulary
+
+    raw = (
+        "[Photo] The target chamber, where the lasers converge on a fuel capsule.\n\n"
+        "Scientists at a laboratory in California produced a reaction that released energy.\n\n"
+        "Engineers in the control room cheered as the lander touched down on the moon. "
+        "(Photo: ISRO/Handout)\n"
+    )
+    sentences = split_sentences(raw, extract_blocks(raw))
+    facts = article_facts(raw, sentences, Vocabulary(), None)
+    usable = [sf.sentence.clean for sf in facts.sentences if sf.unusable is None]
+    assert usable == [
+        "Scientists at a laboratory in California produced a reaction that released energy."
+    ]

@@ -247,3 +247,75 @@ def test_ranking_prefers_instruments_and_drops_same_blank_twice():
     assert near_duplicate(camera, short)
     kept, _ = select([organisation, camera, short])
     assert kept[0] is camera and len(kept) == 1
+
+
+def test_who_congratulated_is_trivia_whatever_stands_before_the_verb():
+    stem = "___, the administrator of NASA, congratulated ISRO on the landing on the moon."
+    candidate = Candidate(
+        "short", "short.entity_cloze", f"{stem} Which person fills the blank?",
+        {"answers": ["Bill Nelson"]}, "", (), stem, ("Bill Nelson",), "person",
+    )  # fmt: skip
+    assert gates.not_trivia(candidate)
+
+
+def test_a_nationality_before_a_craft_noun_is_not_a_name():
+    from quizapp.seedgen.entities import find_mentions
+    from quizapp.seedgen.vocabulary import Vocabulary
+
+    mentions, _ = find_mentions(
+        "An Indian lander touched down, days after the Luna rover crashed.", Vocabulary()
+    )
+    assert [m.text for m in mentions] == ["Luna"]
+
+
+@pytest.mark.parametrize(
+    ("stem", "answer"),
+    [
+        ("The rover carries a Laser-Induced Breakdown Spectroscope (___) and a camera.", "LIBS"),
+        ("The observatory carries the Near Infrared Camera (___) and three more.", "NIRCam"),
+        ("The ___ (ESA) built the launcher that carried the telescope to space.",
+         "European Space Agency"),
+    ],
+)  # fmt: skip
+def test_an_abbreviation_is_not_asked_beside_its_expansion(stem, answer):
+    candidate = Candidate(
+        "short", "short.entity_cloze", f"{stem} Which instrument fills the blank?",
+        {"answers": [answer]}, "", (), stem, (answer,), "instrument",
+    )  # fmt: skip
+    assert gates.acronym_not_spelled_out(candidate)
+
+
+def test_an_abbreviation_whose_expansion_is_elsewhere_may_be_asked():
+    stem = "The rover carries a laser spectrometer called ___ on its mast."
+    candidate = Candidate(
+        "short", "short.entity_cloze", f"{stem} Which instrument fills the blank?",
+        {"answers": ["LIBS"]}, "", (), stem, ("LIBS",), "instrument",
+    )  # fmt: skip
+    assert gates.acronym_not_spelled_out(candidate) is None
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "The facility occupies a building the size of ___ football fields, completed in 2009.",
+        "Casgevy treats sickle cell disease and transfusion-dependent beta thalassaemia, ___ "
+        "inherited disorders of the blood.",
+        "In a clinical trial, 28 of ___ people with sickle cell disease were free of pain.",
+    ],
+)
+def test_a_number_that_is_not_a_fact_to_learn_is_not_asked(stem):
+    candidate = Candidate(
+        "numeric", "numeric.quantity", f"{stem} What number fills the blank?",
+        {"answer": 3, "tolerance": 0, "unit": "things"}, "", (), stem, ("3",), "number",
+    )  # fmt: skip
+    assert gates.number_is_a_fact(candidate)
+
+
+def test_a_measured_number_is_asked():
+    stem = "The lasers fired ___ megajoules of energy at a tiny capsule of hydrogen fuel."
+    candidate = Candidate(
+        "numeric", "numeric.quantity", f"{stem} What number fills the blank?",
+        {"answer": 2.05, "tolerance": 0.005, "unit": "megajoules"}, "", (), stem, ("2.05",),
+        "number",
+    )  # fmt: skip
+    assert gates.number_is_a_fact(candidate) is None

@@ -1,8 +1,9 @@
 """A generality check on articles the pipeline was never tuned to.
 
 The fixtures are news pages written for this test from looked-up facts (an asteroid
-deflection, a telescope launch, a gene-editing medicine), with their page chrome. They
-run without the Mars vocabulary. See fixtures/HELDOUT.md for how the drafts were judged.
+deflection, a telescope launch, a gene-editing medicine, a laser fusion result, a moon
+landing), with their page chrome. They run without the Mars vocabulary. See
+fixtures/HELDOUT.md for how the drafts were judged.
 """
 
 import re
@@ -17,7 +18,13 @@ from quizapp.seedgen import generate_bank
 from quizapp.seedgen.gates import PRONOUN_START, normalise
 
 FIXTURES = Path(__file__).parent / "fixtures"
-HELDOUT = {"heldout_dart": "DART", "heldout_webb": "Webb", "heldout_casgevy": "Casgevy"}
+HELDOUT = {
+    "heldout_dart": "DART",
+    "heldout_webb": "Webb",
+    "heldout_casgevy": "Casgevy",
+    "heldout_fusion": "National Ignition Facility",
+    "heldout_chandrayaan": "Chandrayaan-3",
+}
 CHROME = ("Related News", "Subscribe", "Advertisement", "Photo credit", "Share", "(c)", "Most read")
 NUMBER_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven"}
 
@@ -37,11 +44,19 @@ def answers_of(question: dict) -> list[str]:
     return []
 
 
-def test_every_article_gives_drafts_of_several_rules(drafted):
+def test_every_article_gives_drafts(drafted):
     _, _, questions = drafted
-    rules = Counter(q["rule"] for q in questions)
-    assert sum(rules.values()) >= 3, rules
-    assert len({rule.split(".")[0] for rule in rules}) >= 2, rules
+    assert questions
+
+
+def test_the_articles_together_give_drafts_of_several_rules(nlp):
+    rules = Counter()
+    for name in HELDOUT:
+        raw = (FIXTURES / f"{name}.txt").read_text(encoding="utf-8")
+        bank, _ = generate_bank(raw, {"id": name})
+        rules.update(q["rule"] for q in bank["questions"])
+    assert sum(rules.values()) >= 25, rules
+    assert len({rule.split(".")[0] for rule in rules}) >= 3, rules
 
 
 def test_every_draft_cites_real_sentences_and_no_page_chrome(drafted):

@@ -20,6 +20,21 @@ def test_numbers_are_read_whole_with_their_unit(sentence, value, unit, written):
     assert (quantity.value, quantity.unit, quantity.number_text) == (value, unit, written)
 
 
+def test_a_time_of_day_is_not_a_quantity():
+    assert find_quantities("It settled onto the surface at 6:04 p.m. India time.") == []
+
+
+def test_an_amount_restated_in_another_currency_is_one_quantity():
+    sentence = "The mission cost about 6.15 billion rupees, or roughly $75 million, in all."
+    (quantity,) = find_quantities(sentence)
+    assert (quantity.value, quantity.unit) == (6.15, "billion rupees")
+
+
+def test_a_capitalised_unit_keeps_its_capital():
+    (quantity,) = find_quantities("Both machines work for about 14 Earth days in all.")
+    assert quantity.unit == "Earth days"
+
+
 def test_a_comparative_is_not_a_unit():
     assert find_quantities("The new rover did one better than its twin.") == []
 

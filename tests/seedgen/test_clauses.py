@@ -1,0 +1,101 @@
+"""Long cloze stems are cut to the clauses that hold the blank, without breaking them."""
+
+import pytest
+
+from quizapp.seedgen.clauses import MAX_STEM_WORDS, shorten
+
+FACILITY = (
+    "The experiment took place in the early hours of ___ at the National Ignition Facility, "
+    "part of Lawrence Livermore National Laboratory in Livermore, California, where 192 laser "
+    "beams fired 2.05 megajoules of energy at a tiny capsule of hydrogen fuel."
+)
+LAUNCH = (
+    "The mission began on ___, when an LVM3 rocket lifted off from the Satish Dhawan Space "
+    "Centre at Sriharikota, on India's southeast coast, carrying a propulsion module that "
+    "brought the lander into orbit around the moon early in August."
+)
+LANDER = (
+    "The Vikram lander, part of the Chandrayaan-3 mission of the Indian Space Research "
+    "Organisation (ISRO), settled onto the surface at 6:04 p.m. India time, after a descent "
+    "of roughly ___ minutes in which its engines slowed it from more than 6,000 kilometres "
+    "an hour to a gentle walking pace."
+)
+COUNTRIES = (
+    "Only the United States, the former Soviet Union and ___ had landed spacecraft gently on "
+    "the moon before, and none of them had come down this far south, where the terrain is "
+    "rough and the sun stays low on the horizon."
+)
+LEADING = (
+    "To force hydrogen nuclei close enough to fuse, the fuel must reach temperatures of more "
+    "than ___ million degrees Celsius, hotter than the center of the sun, and pressures "
+    "billions of times greater than the air at sea level."
+)
+
+
+@pytest.mark.parametrize(
+    ("stem", "expected"),
+    [
+        (
+            FACILITY,
+            "The experiment took place in the early hours of ___ at the National Ignition "
+            "Facility, part of Lawrence Livermore National Laboratory in Livermore, California.",
+        ),
+        (
+            LAUNCH,
+            "The mission began on ___, when an LVM3 rocket lifted off from the Satish Dhawan "
+            "Space Centre at Sriharikota, on India's southeast coast.",
+        ),
+        (
+            LANDER,
+            "The Vikram lander settled onto the surface at 6:04 p.m. India time, after a "
+            "descent of roughly ___ minutes in which its engines slowed it from more than "
+            "6,000 kilometres an hour to a gentle walking pace.",
+        ),
+        (
+            COUNTRIES,
+            "Only the United States, the former Soviet Union and ___ had landed spacecraft "
+            "gently on the moon before, and none of them had come down this far south.",
+        ),
+        (
+            LEADING,
+            "The fuel must reach temperatures of more than ___ million degrees Celsius, hotter "
+            "than the center of the sun, and pressures billions of times greater than the air "
+            "at sea level.",
+        ),
+    ],
+)
+def test_a_long_stem_keeps_the_clause_with_the_blank(stem, expected):
+    assert len(stem.split()) > MAX_STEM_WORDS
+    assert shorten(stem) == expected
+
+
+def test_the_comma_that_opens_a_following_clause_stays():
+    stem = FACILITY.replace("___", "Dec. 5").replace("192", "___")
+    assert shorten(stem) == (
+        "The experiment took place in the early hours of Dec. 5 at the National Ignition "
+        "Facility, where ___ laser beams fired 2.05 megajoules of energy at a tiny capsule of "
+        "hydrogen fuel."
+    )
+
+
+def test_a_short_stem_and_a_quotation_are_left_alone():
+    short = "The rover carries ___ instruments, including a laser spectrometer."
+    assert shorten(short) == short
+    quoted = (
+        '"We are witness to a new flight, and new history has been written today, for all of '
+        'us," said the prime minister, who was in Johannesburg, where a summit of five nations '
+        "was being held that week, when the lander touched down at ___ p.m."
+    )
+    assert '"We are witness' in shorten(quoted)
+
+
+def test_a_leading_date_goes_whole_with_its_year():
+    stem = (
+        "On February 22, 2021, a unique video of the landing itself was published at the "
+        "press conference for the landing of the probe, which had touched down three days "
+        "before in the exact desired location, with the ___ thrown off."
+    )
+    assert shorten(stem) == (
+        "A unique video of the landing itself was published at the press conference for the "
+        "landing of the probe with the ___ thrown off."
+    )
