@@ -14,8 +14,10 @@ own cookie jar that scrape CSRF tokens like a browser:
 
 Afterwards the database is checked: one submitted attempt per student and
 every stored answer equal to the last one posted. One table is printed with
-p50/p95/max per request kind; the exit status is non-zero when a request
-failed or an answer was lost, wrong or doubled.
+p50/p95/max per request kind, and the CPU each request cost the gunicorn
+workers and the simulated students (who share the machine's cores with the
+server); the exit status is non-zero when a request failed or an answer was
+lost, wrong or doubled.
 
     .venv/bin/python bench/classroom.py                  # the full sizes
     .venv/bin/python bench/classroom.py --scale 0.1      # a quick run
@@ -44,6 +46,7 @@ from student_load import (  # noqa: E402
     prepare,
     start_server,
     verify,
+    worker_cpu_seconds,
 )
 
 DEFAULT_POSTGRES = "postgresql+psycopg://postgres@127.0.0.1:5432/quizapp_bench"
@@ -59,6 +62,9 @@ class Outcome:
     scenario: str
     students: int
     wall: float = 0.0
+    server_cpu: float = 0.0  # the gunicorn workers' (not PostgreSQL's)
+    client_cpu: float = 0.0  # the simulated students' (this process)
+    requests: int = 0
     timings: list = field(default_factory=list)
     errors: list = field(default_factory=list)
     found: dict = field(default_factory=dict)
@@ -72,6 +78,11 @@ class ClassStudent(Student):
         super().__init__(index, base_url, QUIZ, timings, errors, deadline)
         self.rng = rng
         self.url = None
+        self.requests = 0  # timed or not, for the CPU per request
+
+    def call(self, *args, **kwargs):
+        self.requests += 1
+        return super().call(*args, **kwargs)
 
     def login(self) -> bool:
         page = self.call("login_page", "GET", "/auth/login", 200)
@@ -210,10 +221,12 @@ def run_scenario(name, database, uri, workers, scale, think, tmp: Path) -> Outco
     ]
     step, items, takes_quiz = build(students, window * max(scale, 0.2), think)
     try:
-        t1 = time.perf_counter()
+        t1, cpu1, own1 = time.perf_counter(), worker_cpu_seconds(process.pid), time.process_time()
         with ThreadPoolExecutor(max_workers=len(items)) as pool:
             list(pool.map(step, items))
         outcome.wall = time.perf_counter() - t1
+        outcome.server_cpu = worker_cpu_seconds(process.pid) - cpu1
+        outcome.client_cpu = time.process_time() - own1
     finally:
         for student in students:
             student.client.close()
@@ -221,6 +234,7 @@ def run_scenario(name, database, uri, workers, scale, think, tmp: Path) -> Outco
         process.wait(timeout=30)
     for student in students:
         outcome.timings.extend(student.timings)
+    outcome.requests = sum(student.requests for student in students)
     if takes_quiz:
         with app.app_context():
             outcome.found, _checked = verify(students, QUIZ)
@@ -251,6 +265,12 @@ def print_table(outcomes: list[Outcome]) -> None:
                     f"{kind:<11}{len(values):>6} {percentiles(values)}"
                 )
         problems = ", ".join(f"{k} {v}" for k, v in outcome.found.items() if v) or "none"
+        requests = max(1, outcome.requests)
+        print(
+            f"{'':<11}{'':<13}{'':>8}  CPU per request: app workers "
+            f"{outcome.server_cpu / requests * 1000:.1f} ms, simulated students "
+            f"{outcome.client_cpu / requests * 1000:.1f} ms ({requests} requests)"
+        )
         print(
             f"{'':<11}{'':<13}{'':>8}  wall {outcome.wall:.0f} s, errors {len(outcome.errors)}, "
             f"server errors {len(outcome.server_errors)}, answer problems: {problems}"

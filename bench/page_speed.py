@@ -12,7 +12,6 @@ question page and 0.2 for home and results).
 """
 
 import argparse
-import os
 import re
 import sys
 import tempfile
@@ -24,7 +23,14 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from student_load import PASSWORD, FormFields, prepare, start_server, student_email  # noqa: E402
+from student_load import (  # noqa: E402
+    PASSWORD,
+    FormFields,
+    prepare,
+    start_server,
+    student_email,
+    worker_cpu_seconds,
+)
 
 HELLO_APP = """
 from flask import Flask
@@ -38,16 +44,6 @@ def hello():
 """
 QUIZ = "the-rovers-instruments"
 TARGETS = {"question": 0.25, "home": 0.2, "results": 0.2}
-
-
-def worker_cpu_seconds(master_pid: int) -> float:
-    """User plus system CPU seconds of the gunicorn master's worker processes."""
-    ticks = 0
-    children = Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text().split()
-    for pid in children:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        ticks += int(fields[11]) + int(fields[12])
-    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def closed_loop(clients: list[httpx.Client], urls: list[str], seconds: float) -> int:

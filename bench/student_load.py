@@ -293,6 +293,16 @@ def cpu_seconds() -> tuple[float, float]:
     return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
 
 
+def worker_cpu_seconds(master_pid: int) -> float:
+    """User plus system CPU seconds of the gunicorn master's worker processes."""
+    ticks = 0
+    children = Path(f"/proc/{master_pid}/task/{master_pid}/children").read_text().split()
+    for pid in children:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        ticks += int(fields[11]) + int(fields[12])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 def prepare(tmp: Path, count: int, database_uri: str | None = None):
     """Migrate and seed a fresh database, create the students; return env and app."""
     if database_uri:
