@@ -13,6 +13,7 @@ from .candidate import Candidate
 from .clauses import MAX_STEM_WORDS
 from .entities import abbreviates
 from .extract import FUNCTION_WORDS
+from .kinds import name_words
 
 PRONOUN_START = re.compile(
     r"^(it|its|this|that|these|those|they|them|their|he|she|his|her|such|there|then)\b", re.I
@@ -156,9 +157,6 @@ def distractor_form(candidate: Candidate) -> str | None:
     return None
 
 
-KIND_WORDS = frozenset(("camera", "cameras", "instrument", "instruments", "microphone",
-                        "microphones", "rover", "rovers", "orbiter", "orbiters", "helicopter",
-                        "spacecraft", "crater", "date"))  # fmt: skip
 FILLS_BLANK = re.compile(r"\bWhich (?P<noun>[a-z ]+?) fills? the blanks?\b")
 
 
@@ -179,7 +177,7 @@ def blank_noun_agrees(candidate: Candidate) -> str | None:
     word ("the ___ instrument is led by ...": "Which instrument ...", never "Which camera")."""
     asked = FILLS_BLANK.search(candidate.prompt)
     after = re.match(r"___ (?P<word>[a-z]+)", candidate.stem[candidate.stem.find("___") :])
-    if not asked or not after or after["word"] not in KIND_WORDS:
+    if not asked or not after or after["word"] not in name_words("after_blank"):
         return None
     if asked["noun"].split()[-1] not in (after["word"], after["word"].rstrip("s")):
         return f"asks for a {asked['noun']!r} before {after['word']!r}"

@@ -59,7 +59,7 @@ def generate_bank(
             stats.reject(failure[0], f"{candidate.rule}: {candidate.prompt} ({failure[1]})")
         else:
             passed.append(candidate)
-    kept, duplicates = select(passed)
+    kept, duplicates = select(passed, vocabulary.obvious)
     stats.rejected["duplicate"] += duplicates
     questions = [question_record(article_meta["id"], raw_text, c) for c in kept]
     questions.sort(key=lambda q: (q["sources"][0]["start"], q["rule"], q["id"]))

@@ -3,8 +3,9 @@
 Score (higher is better), all from visible properties of the candidate:
 
 * sentences of 10-35 words read best as stems (-1 outside that range);
-* answers about instruments and cameras, spacecraft and places beat organisations;
-  "NASA" and the article's main rover are too easy to guess (-2);
+* answers of some kinds beat others (``rank`` in ``data/kinds.toml``: instruments and
+  cameras, then spacecraft and places, before organisations); the vocabulary's
+  ``obvious`` names ("NASA", the article's main rover) are too easy to guess (-2);
 * structured types (matching, ordering, multi, numeric) get +1 for variety;
 * questions asking for the same answer from the same sentence are duplicates;
 * real wh-questions (rules ``*.wh_*``) read better than fill-in-the-blank (+1.5);
@@ -24,20 +25,18 @@ import hashlib
 
 from .candidate import Candidate
 from .gates import content_words, normalise
+from .kinds import kind_rank
 
 PER_SENTENCE = 3
-KIND_BONUS = {"camera": 2, "instrument": 2, "microphone": 2, "spacecraft": 1, "place": 1,
-              "person": 1, "date": 0.5, "number": 1, "organisation": 0}  # fmt: skip
 TYPE_BONUS = {"matching": 3, "ordering": 3, "multi": 1.5, "numeric": 1.5, "short": 0.5}
-OBVIOUS = {"nasa", "perseverance", "perseverance rover", "mars"}
 
 
-def score(candidate: Candidate) -> float:
-    """Rank of a candidate (see module docstring)."""
+def score(candidate: Candidate, obvious: frozenset[str] = frozenset()) -> float:
+    """Rank of a candidate (see module docstring); ``obvious`` names are too easy."""
     words = len(candidate.sources[0].clean.split())
     value = 0.0 if 10 <= words <= 35 or len(candidate.sources) > 1 else -1.0
-    value += KIND_BONUS.get(candidate.kind, 0) + TYPE_BONUS.get(candidate.type, 0)
-    if any(normalise(a) in OBVIOUS for a in candidate.answers):
+    value += kind_rank().get(candidate.kind, 0) + TYPE_BONUS.get(candidate.type, 0)
+    if any(normalise(a) in obvious for a in candidate.answers):
         value -= 2
     if ".wh_" in candidate.rule:
         value += 1.5
@@ -85,10 +84,13 @@ def same_slot(a: Candidate, b: Candidate) -> bool:
     return not (asks and different)
 
 
-def select(candidates: list[Candidate]) -> tuple[list[Candidate], int]:
-    """The kept candidates in rank order, and how many were dropped as duplicates."""
+def select(
+    candidates: list[Candidate], obvious: frozenset[str] = frozenset()
+) -> tuple[list[Candidate], int]:
+    """The kept candidates in rank order, and how many were dropped as duplicates;
+    ``obvious`` names (lower-case) are too easy to be answers and rank lower."""
     for candidate in candidates:
-        candidate.score = score(candidate)
+        candidate.score = score(candidate, obvious)
     ranked = sorted(candidates, key=lambda c: (-c.score, stable_key(c)))
     kept: list[Candidate] = []
     per_sentence: dict[int, list[Candidate]] = {}

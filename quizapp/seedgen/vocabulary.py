@@ -45,10 +45,17 @@ class EventType:
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """Terms and event types; an empty vocabulary is valid."""
+    """Terms and event types; an empty vocabulary is valid.
+
+    ``obvious`` names every reader of the subject knows, too easy to be an answer;
+    ``not_names`` are capitalised words of the subject that open no name ("Mars rover"
+    is a rover on Mars); both lower-case.
+    """
 
     terms: tuple[Term, ...] = ()
     events: tuple[EventType, ...] = field(default_factory=tuple)
+    obvious: frozenset[str] = frozenset()
+    not_names: frozenset[str] = frozenset()
 
     def kind_of(self, name: str) -> str | None:
         """The kind of a known name or alias (case-insensitive), else None."""
@@ -84,4 +91,6 @@ def load_vocabulary(path: Path | str | None) -> Vocabulary:
         EventType(entry["label"], tuple(p.lower() for p in entry["phrases"]))
         for entry in data.get("event", [])
     )
-    return Vocabulary(tuple(terms), events)
+    obvious = frozenset(name.lower() for name in data.get("obvious", ()))
+    not_names = frozenset(word.lower() for word in data.get("not_names", ()))
+    return Vocabulary(tuple(terms), events, obvious, not_names)
