@@ -12,6 +12,10 @@ Score (higher is better), all from visible properties of the candidate:
 * a multiple-choice question with three same-kind wrong options (not dates) beats
   typing the answer (+1; +0.75 with two).
 
+Central facts (``centrality``) are all considered before any other, and asides
+(backstory, a restatement tacked on after a comma) are dropped once the bank has
+``ENOUGH`` questions.
+
 Selection keeps, per source sentence, at most one question per type (numeric
 questions about different units count as different) and at most
 ``PER_SENTENCE`` questions; true/false keeps the true or the false version of a
@@ -24,10 +28,12 @@ from __future__ import annotations
 import hashlib
 
 from .candidate import Candidate
+from .centrality import is_aside, is_central
 from .gates import content_words, normalise
 from .kinds import kind_rank
 
 PER_SENTENCE = 3
+ENOUGH = 6
 TYPE_BONUS = {"matching": 3, "ordering": 3, "multi": 1.5, "numeric": 1.5, "short": 0.5}
 
 
@@ -84,32 +90,52 @@ def same_slot(a: Candidate, b: Candidate) -> bool:
     return not (asks and different)
 
 
+CENTRAL, OTHER, ASIDE = range(3)
+
+
+def centrality_tier(candidate: Candidate, centrality: dict[int, float] | None) -> int:
+    """``CENTRAL`` for a central fact, ``ASIDE`` for backstory or a tacked-on
+    restatement, else ``OTHER``; every candidate is ``OTHER`` without scores."""
+    if centrality is None:
+        return OTHER
+    if is_aside(candidate):
+        return ASIDE
+    return CENTRAL if is_central(candidate, centrality) else OTHER
+
+
 def select(
-    candidates: list[Candidate], obvious: frozenset[str] = frozenset()
+    candidates: list[Candidate],
+    obvious: frozenset[str] = frozenset(),
+    centrality: dict[int, float] | None = None,
 ) -> tuple[list[Candidate], int]:
     """The kept candidates in rank order, and how many were dropped as duplicates;
-    ``obvious`` names (lower-case) are too easy to be answers and rank lower."""
+    ``obvious`` names (lower-case) are too easy to be answers and rank lower. With
+    ``centrality`` (sentence scores by start offset), central facts come first, then
+    the rest, and asides are kept only while the bank has fewer than ``ENOUGH``."""
     for candidate in candidates:
         candidate.score = score(candidate, obvious)
-    ranked = sorted(candidates, key=lambda c: (-c.score, stable_key(c)))
+    tier = {id(c): centrality_tier(c, centrality) for c in candidates}
+    ranked = sorted(candidates, key=lambda c: (tier[id(c)], -c.score, stable_key(c)))
     kept: list[Candidate] = []
     per_sentence: dict[int, list[Candidate]] = {}
-    truth_toggle = 0
+    last_truth = None
     dropped = 0
     for candidate in ranked:
         start = candidate.source_start
         same_sentence = per_sentence.get(start, [])
+        if tier[id(candidate)] == ASIDE and len(kept) >= ENOUGH:
+            break
         if len(same_sentence) >= PER_SENTENCE or any(
             same_slot(c, candidate) for c in same_sentence
         ):
             continue
-        if candidate.type == "truefalse" and candidate.data["answer"] != bool(truth_toggle % 2):
+        if candidate.type == "truefalse" and candidate.data["answer"] == last_truth:
             continue
         if any(near_duplicate(candidate, k) for k in kept):
             dropped += 1
             continue
         if candidate.type == "truefalse":
-            truth_toggle += 1
+            last_truth = candidate.data["answer"]
         kept.append(candidate)
         per_sentence.setdefault(start, []).append(candidate)
     return kept, dropped
