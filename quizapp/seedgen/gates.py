@@ -298,14 +298,18 @@ SPEECH_ACT = re.compile(
     r"\b(?:said|says|told|added|noted|announced|congratulated|praised|thanked|welcomed|"
     r"called|described|warned|urged|insisted)\b"
 )
+SPEAKER_STATEMENT = re.compile(rf"^(?:[A-Z][\w.-]+ ){{2,4}}(?:\w+ly )?{SPEECH_ACT.pattern}")
 HALF_NAME = re.compile(r"\b(?P<before>[A-Z][\w-]+) ___|___ (?P<after>[A-Z][a-z][\w-]*)\b")
 
 
 def not_trivia(candidate: Candidate) -> str | None:
     """Who said what, metaphors and abbreviation letters are not what a topic teaches;
     nor is which person said, praised or congratulated, whatever stands between the
-    name and the verb ("___, the administrator of NASA, congratulated ISRO")."""
+    name and the verb ("___, the administrator of NASA, congratulated ISRO"), nor a
+    statement that a named person did so ("Bill Nelson congratulated ISRO ...")."""
     if candidate.rule in TRIVIA_RULES or SPEAKER_BLANK.search(candidate.stem):
+        return "trivia a teacher would not ask"
+    if candidate.type == "truefalse" and SPEAKER_STATEMENT.match(candidate.prompt):
         return "trivia a teacher would not ask"
     if candidate.kind == "person" and SPEECH_ACT.search(candidate.stem):
         return "trivia a teacher would not ask"
