@@ -11,13 +11,16 @@ A fact is an aside, whatever its sentence, when the sentence tells the backstory
 the past perfect ("The facility had come close before: in August 2021, a shot
 released 1.3 megajoules") or when the asked part is an approximate restatement tacked
 on after a comma ("struck Dimorphos on Sept. 26, 2022, about 11 million kilometers
-from Earth").
+from Earth"), or when it is the time between the article's event and the event of
+something the article names only once ("The landing came four days after Russia's
+Luna-25 spacecraft ... crashed").
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from functools import cache
 
 from .candidate import Candidate
@@ -33,6 +36,10 @@ WORD = re.compile(r"[A-Za-z][\w-]+|\d[\d.,]*\d|\d")
 HEADING_WORDS = 5
 QUOTATION = re.compile(r"[\"“][^\"”]*[\"”]")
 BACKSTORY = re.compile(r"\bhad (?:\w+ly )?(?:been|come|[a-z]+ed|[a-z]+en)\b", re.IGNORECASE)
+INTERVAL = (
+    r"(?:[a-z]+ )?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?) (?:after|before) "
+    r"(?P<event>[^,;:]+)"
+)
 APPROXIMATELY = r", (?:or )?(?:about|roughly|some|nearly|around|almost) [^,;:]*"
 
 
@@ -72,6 +79,27 @@ def headings(raw: str, body_start: int) -> str:
     )
 
 
+@dataclass(frozen=True)
+class Centrality:
+    """Sentence scores by raw start offset, and the names the article uses only once."""
+
+    scores: dict[int, float]
+    named_once: frozenset[str]
+
+
+def article_centrality(facts: ArticleFacts, title: str = "") -> Centrality:
+    """What ``select`` needs to rank an article's facts by centrality."""
+    return Centrality(sentence_centrality(facts, title), names_used_once(facts))
+
+
+def names_used_once(facts: ArticleFacts) -> frozenset[str]:
+    """Capitalised words (not opening a sentence) found in just one usable sentence."""
+    counts: Counter[str] = Counter()
+    for sf in usable(facts):
+        counts.update({w.lower() for w in WORD.findall(sf.sentence.clean)[1:] if w[0].isupper()})
+    return frozenset(name for name, n in counts.items() if n == 1)
+
+
 def sentence_centrality(facts: ArticleFacts, title: str = "") -> dict[int, float]:
     """Centrality of each usable sentence, by its raw start offset (higher is more central).
 
@@ -105,14 +133,23 @@ def asked_part(candidate: Candidate) -> str | None:
     return None
 
 
-def is_aside(candidate: Candidate) -> bool:
-    """True when the asked fact is backstory or a restatement tacked on (see module)."""
+def is_aside(candidate: Candidate, named_once: frozenset[str] = frozenset()) -> bool:
+    """True when the asked fact is backstory, a restatement tacked on, or the time
+    between the article's event and one of a thing it names only once (see module)."""
     told = QUOTATION.sub("", " ".join(s.clean for s in candidate.sources))
     if BACKSTORY.search(told):
         return True
     asked = asked_part(candidate)
-    tacked_on = rf"{APPROXIMATELY}(?<![\w.]){re.escape(asked or '')}(?![\w])[^,;:]*[.!?]?$"
-    return asked is not None and re.search(tacked_on, candidate.stem) is not None
+    if asked is None:
+        return False
+    part = rf"(?<![\w.]){re.escape(asked)}(?!\w)"
+    if re.search(rf"{APPROXIMATELY}{part}[^,;:]*[.!?]?$", candidate.stem):
+        return True
+    interval = re.search(rf"{part} {INTERVAL}", candidate.stem)
+    names = (
+        [w.lower() for w in WORD.findall(interval["event"]) if w[0].isupper()] if interval else []
+    )
+    return bool(names) and all(name in named_once for name in names)
 
 
 def is_central(candidate: Candidate, sentence_scores: dict[int, float]) -> bool:

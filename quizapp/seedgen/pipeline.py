@@ -7,7 +7,7 @@ import tomllib
 from pathlib import Path
 
 from .bank import article_record, question_record, write_bank
-from .centrality import sentence_centrality
+from .centrality import article_centrality
 from .clauses import shortened
 from .extract import extract_blocks
 from .facts import article_facts
@@ -60,7 +60,7 @@ def generate_bank(
             stats.reject(failure[0], f"{candidate.rule}: {candidate.prompt} ({failure[1]})")
         else:
             passed.append(candidate)
-    centrality = sentence_centrality(facts, article_meta.get("title", ""))
+    centrality = article_centrality(facts, article_meta.get("title", ""))
     kept, duplicates = select(passed, vocabulary.obvious, centrality)
     stats.rejected["duplicate"] += duplicates
     questions = [question_record(article_meta["id"], raw_text, c) for c in kept]

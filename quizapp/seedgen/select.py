@@ -28,7 +28,7 @@ from __future__ import annotations
 import hashlib
 
 from .candidate import Candidate
-from .centrality import is_aside, is_central
+from .centrality import Centrality, is_aside, is_central
 from .gates import content_words, normalise
 from .kinds import kind_rank
 
@@ -93,24 +93,24 @@ def same_slot(a: Candidate, b: Candidate) -> bool:
 CENTRAL, OTHER, ASIDE = range(3)
 
 
-def centrality_tier(candidate: Candidate, centrality: dict[int, float] | None) -> int:
+def centrality_tier(candidate: Candidate, centrality: Centrality | None) -> int:
     """``CENTRAL`` for a central fact, ``ASIDE`` for backstory or a tacked-on
     restatement, else ``OTHER``; every candidate is ``OTHER`` without scores."""
     if centrality is None:
         return OTHER
-    if is_aside(candidate):
+    if is_aside(candidate, centrality.named_once):
         return ASIDE
-    return CENTRAL if is_central(candidate, centrality) else OTHER
+    return CENTRAL if is_central(candidate, centrality.scores) else OTHER
 
 
 def select(
     candidates: list[Candidate],
     obvious: frozenset[str] = frozenset(),
-    centrality: dict[int, float] | None = None,
+    centrality: Centrality | None = None,
 ) -> tuple[list[Candidate], int]:
     """The kept candidates in rank order, and how many were dropped as duplicates;
     ``obvious`` names (lower-case) are too easy to be answers and rank lower. With
-    ``centrality`` (sentence scores by start offset), central facts come first, then
+    ``centrality`` (see ``centrality.py``), central facts come first, then
     the rest, and asides are kept only while the bank has fewer than ``ENOUGH``."""
     for candidate in candidates:
         candidate.score = score(candidate, obvious)

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from quizapp.seedgen import generate_bank
-from quizapp.seedgen.centrality import is_aside, sentence_centrality
+from quizapp.seedgen.centrality import is_aside, names_used_once, sentence_centrality
 from quizapp.seedgen.extract import extract_blocks
 from quizapp.seedgen.facts import article_facts
 from quizapp.seedgen.generate import all_candidates
@@ -83,6 +83,34 @@ def test_the_main_measurement_is_no_aside():
     )
     drafts = numeric_drafts(raw, 32)
     assert drafts and not any(is_aside(c) for c in drafts)
+
+
+INTERVAL_ARTICLE = (
+    "The Odin probe touched down on the asteroid on Tuesday after a journey of two years.\n\n"
+    "The touchdown came three days after Japan's Kite lander bounced off a nearby rock.\n\n"
+    "Odin carries a drill that will collect 12 grams of dust for return to Earth.\n"
+)
+
+
+def interval_draft(raw):
+    facts = facts_of(raw)
+    (draft,) = [
+        c
+        for c in all_candidates(facts, Vocabulary())
+        if c.type == "numeric" and c.data["answer"] == 3
+    ]
+    return draft, names_used_once(facts)
+
+
+def test_the_time_to_an_event_of_something_named_once_is_an_aside():
+    draft, named_once = interval_draft(INTERVAL_ARTICLE)
+    assert is_aside(draft, named_once)
+
+
+def test_the_time_to_an_event_the_article_returns_to_is_no_aside():
+    raw = INTERVAL_ARTICLE + "\nThe Kite lander's team said it would try again next year.\n"
+    draft, named_once = interval_draft(raw)
+    assert not is_aside(draft, named_once)
 
 
 def test_asides_are_dropped_once_the_bank_has_enough(nlp):
