@@ -1,19 +1,19 @@
 """How central an article's facts are, so that main facts are asked before side details.
 
 A sentence is central when it opens the article (the lead) or shares words with the
-title (or the headline and standfirst above the body), when the things it names
-recur across the article, and when it names the article's main subject (its most
-repeated terms). Key terms are the words of a
-sentence that are not common English (``wordfreq``), in the singular (``inflect``), so
-"laser" and "lasers" count as one term and "the" or "said" count for nothing.
+title (or the headline and standfirst above the body), when the things it names recur
+across the article and across the other articles of its topic, and when it names the
+article's main subject (its most repeated terms). Key terms are the words of a sentence
+that are not common English (``wordfreq``), in the singular (``inflect``), so "laser"
+and "lasers" count as one term and "the" or "said" count for nothing.
 
-A fact is an aside, whatever its sentence, when the sentence tells the backstory in
-the past perfect ("The facility had come close before: in August 2021, a shot
-released 1.3 megajoules") or when the asked part is an approximate restatement tacked
-on after a comma ("struck Dimorphos on Sept. 26, 2022, about 11 million kilometers
-from Earth"), or when it is the time between the article's event and the event of
-something the article names only once ("The landing came four days after Russia's
-Luna-25 spacecraft ... crashed").
+A fact is an aside, whatever its sentence, when the sentence tells the backstory in the
+past perfect ("The facility had come close before: in August 2021, a shot released 1.3
+megajoules") or when the asked part is an approximate restatement tacked on after a
+comma ("struck Dimorphos on Sept. 26, 2022, about 11 million kilometers from Earth"), or
+when it is the time between the article's event and the event of something the article
+names only once ("The landing came four days after Russia's Luna-25 spacecraft ...
+crashed").
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from functools import cache
 
 from .candidate import Candidate
 from .facts import ArticleFacts
+from .sentences import Sentence
 from .stems import BLANK, usable
 
 CENTRAL = 1.0  # the lead or the title's words, or terms that recur and name the subject
@@ -87,9 +88,17 @@ class Centrality:
     named_once: frozenset[str]
 
 
-def article_centrality(facts: ArticleFacts, title: str = "") -> Centrality:
-    """What ``select`` needs to rank an article's facts by centrality."""
-    return Centrality(sentence_centrality(facts, title), names_used_once(facts))
+def article_centrality(
+    facts: ArticleFacts, title: str = "", related: frozenset[str] = frozenset()
+) -> Centrality:
+    """What ``select`` needs to rank an article's facts by centrality; ``related`` are
+    the key terms of the other articles on the same topic."""
+    return Centrality(sentence_centrality(facts, title, related), names_used_once(facts))
+
+
+def article_terms(sentences: list[Sentence]) -> frozenset[str]:
+    """The key terms of a whole article, to count as recurring in related articles."""
+    return frozenset().union(*(key_terms(s.clean) for s in sentences))
 
 
 def names_used_once(facts: ArticleFacts) -> frozenset[str]:
@@ -100,18 +109,22 @@ def names_used_once(facts: ArticleFacts) -> frozenset[str]:
     return frozenset(name for name, n in counts.items() if n == 1)
 
 
-def sentence_centrality(facts: ArticleFacts, title: str = "") -> dict[int, float]:
+def sentence_centrality(
+    facts: ArticleFacts, title: str = "", related: frozenset[str] = frozenset()
+) -> dict[int, float]:
     """Centrality of each usable sentence, by its raw start offset (higher is more central).
 
     One point for the lead or a sentence sharing two key terms with the title; up to
-    one for how often its key terms recur in other sentences; half a point for naming
-    one of the article's main terms."""
+    one for how often its key terms recur in other sentences (a term of a ``related``
+    article counts as one more); half a point for naming one of the article's main
+    terms."""
     sentences = [sf.sentence for sf in usable(facts)]
     if not sentences:
         return {}
     title = f"{title} {headings(facts.raw, facts.sentences[0].sentence.start)}"
     terms = [key_terms(s.clean) for s in sentences]
     counts = Counter(t for ts in terms for t in ts)
+    counts.update(t for t in related if t in counts)
     main = {t for t, n in counts.most_common(MAIN_TERMS) if n > 1}
     title_terms = key_terms(title)
     scores = {}

@@ -3,7 +3,12 @@
 from pathlib import Path
 
 from quizapp.seedgen import generate_bank
-from quizapp.seedgen.centrality import is_aside, names_used_once, sentence_centrality
+from quizapp.seedgen.centrality import (
+    article_terms,
+    is_aside,
+    names_used_once,
+    sentence_centrality,
+)
 from quizapp.seedgen.extract import extract_blocks
 from quizapp.seedgen.facts import article_facts
 from quizapp.seedgen.generate import all_candidates
@@ -26,9 +31,9 @@ def numeric_drafts(raw, answer):
     ]
 
 
-def scores_by_sentence(raw, title=""):
+def scores_by_sentence(raw, title="", related=frozenset()):
     facts = facts_of(raw)
-    scores = sentence_centrality(facts, title)
+    scores = sentence_centrality(facts, title, related)
     return {
         sf.sentence.clean: scores[sf.sentence.start] for sf in facts.sentences if not sf.unusable
     }
@@ -55,6 +60,17 @@ def test_a_title_given_with_the_article_makes_its_sentence_central():
     )
     assert scores_by_sentence(raw)[opening] < 1.0
     assert scores_by_sentence(raw, "Supersonic parachute opens whole")[opening] >= 1.0
+
+
+def test_terms_shared_with_other_articles_of_the_topic_make_a_sentence_more_central():
+    raw = (FIXTURES / "heldout_dart.txt").read_text(encoding="utf-8")
+    other = (
+        "Astronomers tracked the plume of debris from the moonlet for weeks.\n\n"
+        "LICIACube photographed the plume from a distance of about 55 kilometers.\n"
+    )
+    related = article_terms(split_sentences(other, extract_blocks(other)))
+    plume = next(s for s in scores_by_sentence(raw) if s.startswith("A small Italian satellite"))
+    assert scores_by_sentence(raw, related=related)[plume] > scores_by_sentence(raw)[plume]
 
 
 def test_backstory_and_tacked_on_restatements_are_asides():
