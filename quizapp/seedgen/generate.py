@@ -52,7 +52,7 @@ def blank_noun(stem: str, mention: Mention, vocabulary: Vocabulary) -> str:
     role = role_of(mention.text, mention.kind, vocabulary)
     if mention.kind == "spacecraft" and role and role != "unknown":
         return role
-    return asked_nouns()[mention.kind][0]
+    return vocabulary.asked_noun(mention.kind) or asked_nouns()[mention.kind][0]
 
 
 def mcq_entity_cloze(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[Candidate]:

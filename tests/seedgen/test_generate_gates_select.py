@@ -336,3 +336,14 @@ def test_a_measured_number_is_asked():
         "number",
     )  # fmt: skip
     assert gates.number_is_a_fact(candidate) is None
+
+
+def test_a_subject_vocabulary_names_its_own_kinds_in_questions(vocabulary):
+    from quizapp.seedgen.entities import Mention
+    from quizapp.seedgen.generate import blank_noun
+    from quizapp.seedgen.vocabulary import Vocabulary
+
+    stem = "The rover was lowered by ___ attached to the descent stage."
+    cables = Mention("hardware", "cables", 27, 33)
+    assert blank_noun(stem, cables, vocabulary) == "part of the landing system"
+    assert blank_noun(stem, cables, Vocabulary()) == "part"
