@@ -6,18 +6,6 @@ from dataclasses import dataclass, field
 
 from .sentences import Sentence
 
-KIND_NOUNS = {
-    "camera": ("camera", "cameras"),
-    "instrument": ("instrument", "instruments"),
-    "microphone": ("microphone", "microphones"),
-    "spacecraft": ("spacecraft", "spacecraft"),
-    "place": ("place", "places"),
-    "organisation": ("organisation", "organisations"),
-    "person": ("person", "people"),
-    "date": ("date", "dates"),
-    "hardware": ("part of the landing system", "parts of the landing system"),
-}
-
 
 @dataclass
 class Candidate:

@@ -46,7 +46,7 @@ from .gates import normalise
 
 INSTRUMENT_KINDS = {"camera", "instrument", "microphone"}
 INSTRUMENT_WORDS = re.compile(
-    r"\b(cameras?|hazcams?|navcams?|mastcam|supercam|microphones?|mast|hirise|laser|"
+    r"\b(cameras?|\w*cams?\b|microphones?|mast|laser|"
     r"panoramas?|instruments?|imag\w+ in colou?r|robotic arm|wheels?)\b",
     re.I,
 )

@@ -26,49 +26,13 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
+from .kinds import name_heads, name_words
 from .vocabulary import Vocabulary
 
-KIND_NOUNS = {
-    "camera": "camera", "cameras": "camera", "imager": "camera",
-    "instrument": "instrument", "experiment": "instrument", "spectrometer": "instrument",
-    "microphone": "microphone", "microphones": "microphone",
-    "orbiter": "spacecraft", "rover": "spacecraft", "lander": "spacecraft",
-    "helicopter": "spacecraft", "probe": "spacecraft", "telescope": "spacecraft",
-    "spacecraft": "spacecraft",
-    "crater": "place", "planitia": "place", "valley": "place", "mons": "place",
-    "basin": "place", "sea": "place",
-    "agency": "organisation", "laboratory": "organisation", "institute": "organisation",
-    "administration": "organisation", "university": "organisation", "center": "organisation",
-}  # fmt: skip
-CRAFT_NOUNS = ("rover", "orbiter", "lander", "helicopter", "probe", "spacecraft")
-NOT_NAMES = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "these",
-        "those",
-        "its",
-        "their",
-        "his",
-        "her",
-        "our",
-        "after",
-        "before",
-        "during",
-        "while",
-        "when",
-        "nasa's",
-        "mars",
-        "earth",
-        "moon",
-        "red",
-        "planet",
-        "martian",
-    ]
-)
+GRAMMAR_WORDS = frozenset(
+    ("the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our",
+     "after", "before", "during", "while", "when")
+)  # fmt: skip
 ROLE_HEADS = (
     "engineer", "scientist", "manager", "director", "administrator", "investigator",
     "lead", "spokesperson", "spokesman", "spokeswoman", "researcher", "geologist",
@@ -140,7 +104,7 @@ def kind_from_words(words: list[str], vocabulary: Vocabulary) -> str | None:
     if known:
         return known
     for word in (words[-1], words[0]):
-        kind = KIND_NOUNS.get(word.lower())
+        kind = name_heads().get(word.lower())
         if kind:
             return kind
     return None
@@ -157,10 +121,10 @@ def entity_pipeline(vocabulary: Vocabulary) -> tuple[Language, Matcher]:
             continue
         for spelling in term.spellings:
             patterns.append({"label": term.kind, "pattern": spelling})
-    for noun, kind in KIND_NOUNS.items():
+    name_word = {"IS_TITLE": True, "LOWER": {"NOT_IN": sorted(not_names(vocabulary))}}
+    for noun, kind in name_heads().items():
         title = noun.title()
-        name_word = {"IS_TITLE": True, "LOWER": {"NOT_IN": sorted(NOT_NAMES)}}
-        if noun in ("university", "institute", "agency"):
+        if noun in name_words("heads_before_of"):
             patterns.append(
                 {"label": kind, "pattern": [{"ORTH": title}, {"LOWER": "of"}, name_word]}
             )
@@ -177,10 +141,17 @@ def entity_pipeline(vocabulary: Vocabulary) -> tuple[Language, Matcher]:
     return nlp, shape_matcher(nlp)
 
 
+def not_names(vocabulary: Vocabulary) -> frozenset[str]:
+    """Lower-case words that open no name: grammar words, general ones ("earth") and the
+    subject's own ("mars")."""
+    return GRAMMAR_WORDS | name_words("not_names") | vocabulary.not_names
+
+
 def shape_matcher(nlp: Language) -> Matcher:
     """Matcher for "Curiosity rover", "an instrument called SuperCam" and people's roles."""
     matcher = Matcher(nlp.vocab)
-    matcher.add("CRAFT", [[{"IS_TITLE": True}, {"LOWER": {"IN": list(CRAFT_NOUNS)}}]])
+    craft_nouns = sorted(name_words("after_craft_name"))
+    matcher.add("CRAFT", [[{"IS_TITLE": True}, {"LOWER": {"IN": craft_nouns}}]])
     called = [{"LOWER": {"IN": ["instrument", "camera", "spectrometer"]}}, {"LOWER": "called"}]
     matcher.add("CALLED", [[*called, {"TEXT": {"REGEX": r"^[A-Z]"}}]])
     matcher.add(
@@ -202,17 +173,18 @@ def find_mentions(text: str, vocabulary: Vocabulary) -> tuple[list[Mention], lis
             found.append(Mention(kind, text[start:end], start, end))
     for ent in doc.ents:
         found.append(Mention(ent.label_, ent.text, ent.start_char, ent.end_char))
-    people = find_people(doc, matches)
+    excluded = not_names(vocabulary)
+    people = find_people(doc, matches, excluded)
     for match_id, start, end in matches:
         label = doc.vocab.strings[match_id]
         described = start > 0 and doc[start - 1].lower_ in ("a", "an")  # "an Indian lander"
-        if label == "CRAFT" and doc[start].lower_ not in NOT_NAMES and not described:
+        if label == "CRAFT" and doc[start].lower_ not in excluded and not described:
             token = doc[start]
             kind = vocabulary.kind_of(token.text) or "spacecraft"
             found.append(Mention(kind, token.text, token.idx, token.idx + len(token)))
         elif label == "CALLED":
             token = doc[end - 1]
-            kind = vocabulary.kind_of(token.text) or KIND_NOUNS[doc[start].lower_]
+            kind = vocabulary.kind_of(token.text) or name_heads()[doc[start].lower_]
             found.append(Mention(kind, token.text, token.idx, token.idx + len(token)))
     for person in people:
         found.append(Mention("person", person.name, person.start, person.end))
@@ -228,14 +200,17 @@ def without_overlaps(mentions: list[Mention]) -> list[Mention]:
     return sorted(kept, key=lambda m: m.start)
 
 
-def find_people(doc: Doc, matches: list[tuple[int, int, int]]) -> list[PersonRole]:
-    """People introduced with a role before the name or in an appositive after it."""
+def find_people(
+    doc: Doc, matches: list[tuple[int, int, int]], excluded: frozenset[str]
+) -> list[PersonRole]:
+    """People introduced with a role before the name or in an appositive after it;
+    ``excluded`` words never belong to the role."""
     people = []
     for match_id, start, end in matches:
         label = doc.vocab.strings[match_id]
         if label == "ROLE":
             first = start
-            while first > 0 and doc[first - 1].is_alpha and doc[first - 1].lower_ not in NOT_NAMES:
+            while first > 0 and doc[first - 1].is_alpha and doc[first - 1].lower_ not in excluded:
                 if doc[first - 1].is_title and first - 1 != 0:
                     break
                 first -= 1

@@ -56,6 +56,7 @@ FUNCTION_WORDS = frozenset(
 )
 SENTENCE_END = (".", "!", "?", ":", '"', "”", "’", "'", ")")
 MIN_WORDS = 6
+HEADING_LOWER_CASE_WORDS = 3  # a Title Case heading has fewer lower-case words than this
 
 
 @dataclass(frozen=True)
@@ -86,12 +87,15 @@ def is_end_marker(line: str) -> bool:
 
 
 def is_heading(words: list[str]) -> bool:
-    """True for Title Case or ALL CAPS lines, which are headings and menu items."""
+    """True for Title Case or ALL CAPS lines, which are headings and menu items; a
+    sentence full of names still has lower-case words of its own ("The James Webb Space
+    Telescope left Earth ... aboard an Ariane 5 rocket from Europe's spaceport ...")."""
     letters = [w for w in words if w[:1].isalpha() and w.lower() not in FUNCTION_WORDS]
     if not letters:
         return True
     capitalised = sum(1 for w in letters if w[0].isupper())
-    return capitalised / len(letters) > 0.7
+    lower_case = len(letters) - capitalised
+    return capitalised / len(letters) > 0.7 and lower_case < HEADING_LOWER_CASE_WORDS
 
 
 def rejection_reason(line: str) -> str | None:

@@ -13,6 +13,7 @@ from .candidate import Candidate
 from .clauses import MAX_STEM_WORDS
 from .entities import abbreviates
 from .extract import FUNCTION_WORDS
+from .kinds import name_words
 
 PRONOUN_START = re.compile(
     r"^(it|its|this|that|these|those|they|them|their|he|she|his|her|such|there|then)\b", re.I
@@ -156,9 +157,6 @@ def distractor_form(candidate: Candidate) -> str | None:
     return None
 
 
-KIND_WORDS = frozenset(("camera", "cameras", "instrument", "instruments", "microphone",
-                        "microphones", "rover", "rovers", "orbiter", "orbiters", "helicopter",
-                        "spacecraft", "crater", "date"))  # fmt: skip
 FILLS_BLANK = re.compile(r"\bWhich (?P<noun>[a-z ]+?) fills? the blanks?\b")
 
 
@@ -179,7 +177,7 @@ def blank_noun_agrees(candidate: Candidate) -> str | None:
     word ("the ___ instrument is led by ...": "Which instrument ...", never "Which camera")."""
     asked = FILLS_BLANK.search(candidate.prompt)
     after = re.match(r"___ (?P<word>[a-z]+)", candidate.stem[candidate.stem.find("___") :])
-    if not asked or not after or after["word"] not in KIND_WORDS:
+    if not asked or not after or after["word"] not in name_words("after_blank"):
         return None
     if asked["noun"].split()[-1] not in (after["word"], after["word"].rstrip("s")):
         return f"asks for a {asked['noun']!r} before {after['word']!r}"
@@ -300,14 +298,18 @@ SPEECH_ACT = re.compile(
     r"\b(?:said|says|told|added|noted|announced|congratulated|praised|thanked|welcomed|"
     r"called|described|warned|urged|insisted)\b"
 )
+SPEAKER_STATEMENT = re.compile(rf"^(?:[A-Z][\w.-]+ ){{2,4}}(?:\w+ly )?{SPEECH_ACT.pattern}")
 HALF_NAME = re.compile(r"\b(?P<before>[A-Z][\w-]+) ___|___ (?P<after>[A-Z][a-z][\w-]*)\b")
 
 
 def not_trivia(candidate: Candidate) -> str | None:
     """Who said what, metaphors and abbreviation letters are not what a topic teaches;
     nor is which person said, praised or congratulated, whatever stands between the
-    name and the verb ("___, the administrator of NASA, congratulated ISRO")."""
+    name and the verb ("___, the administrator of NASA, congratulated ISRO"), nor a
+    statement that a named person did so ("Bill Nelson congratulated ISRO ...")."""
     if candidate.rule in TRIVIA_RULES or SPEAKER_BLANK.search(candidate.stem):
+        return "trivia a teacher would not ask"
+    if candidate.type == "truefalse" and SPEAKER_STATEMENT.match(candidate.prompt):
         return "trivia a teacher would not ask"
     if candidate.kind == "person" and SPEECH_ACT.search(candidate.stem):
         return "trivia a teacher would not ask"

@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .candidate import KIND_NOUNS, Candidate
+from .candidate import Candidate
 from .entities import Mention
 from .facts import ArticleFacts
 from .gates import normalise
 from .goals import GOAL_RULES
+from .kinds import asked_nouns, name_words
 from .matching import MATCHING_RULES
 from .names import (
     COMPARED,
@@ -41,22 +42,17 @@ QUOTED_BLANK = re.compile(r"[\"“]___[\"”]")
 LINKING_WORDS = re.compile(r"\b(is|are|was|were|leads?|led|by|with|while|for|from)\b")
 
 
-BLANK_NOUN = re.compile(
-    r"^___ (?P<word>cameras?|instruments?|microphones?|rover|orbiter|helicopter|spacecraft)\b"
-)
-
-
 def blank_noun(stem: str, mention: Mention, vocabulary: Vocabulary) -> str:
     """The noun a "Which ... fills the blank?" question asks for: the kind word right
     after the blank ("the ___ instrument is led by": "instrument"); else a spacecraft's
     role ("___'s wheels": "rover"); else the mention's kind noun."""
-    match = BLANK_NOUN.match(stem[stem.find(BLANK) :])
-    if match:
+    match = re.match(r"___ (?P<word>[a-z]+)\b", stem[stem.find(BLANK) :])
+    if match and match["word"] in name_words("after_blank"):
         return match["word"]
     role = role_of(mention.text, mention.kind, vocabulary)
     if mention.kind == "spacecraft" and role and role != "unknown":
         return role
-    return KIND_NOUNS[mention.kind][0]
+    return vocabulary.asked_noun(mention.kind) or asked_nouns()[mention.kind][0]
 
 
 def mcq_entity_cloze(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[Candidate]:
@@ -202,7 +198,7 @@ def multi_same_kind(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[Can
                 names = [short_name(n, vocabulary) for n in names]
                 wrong = [short_name(w, vocabulary) for w in wrong]
             kinds = {m.kind for m in mentions}
-            plural = KIND_NOUNS["instrument" if len(kinds) > 1 else kind][1]
+            plural = asked_nouns()["instrument" if len(kinds) > 1 else kind][1]
             yield Candidate(
                 "multi", "multi.same_kind",
                 f"{quote(stem)} Which of these {plural} fill the blanks (select all that apply)?",

@@ -23,12 +23,12 @@ from quizapp.questiontypes.typed_answers import answer_key, singular
 
 from .candidate import Candidate
 from .facts import ArticleFacts
+from .kinds import name_words
 from .names import all_spellings, pick_distractors
 from .vocabulary import Vocabulary
 
 MAX_KEY_WORDS = 5
 ASKED_NOUN = re.compile(r"\b[Ww]hich (?P<noun>[a-z]+)\b")
-KIND_HEADS = ("camera", "instrument", "orbiter", "rover", "helicopter", "spacecraft", "crater")
 TWO_PARTS = re.compile(r"^(?P<left>[^,]+?) and (?P<right>[^,]+)$")
 
 
@@ -38,7 +38,7 @@ def asked_noun(prompt: str) -> str | None:
     if not match:
         return None
     noun = singular(match["noun"])
-    return noun if noun in KIND_HEADS else None
+    return noun if noun in name_words("answer_heads") else None
 
 
 def _with_head(name: str, noun: str | None) -> list[str]:
@@ -46,7 +46,7 @@ def _with_head(name: str, noun: str | None) -> list[str]:
     if not noun or len(name.split()) > 2 or "(" in name or name.isupper():
         return []
     last = name.split()[-1].lower()
-    if singular(last) != last or last in KIND_HEADS:
+    if singular(last) != last or last in name_words("answer_heads"):
         return []  # "Navcams camera", "Curiosity rover rover"
     return [f"{name} {noun}"]
 

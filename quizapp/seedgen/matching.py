@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .candidate import KIND_NOUNS, Candidate
+from .candidate import Candidate
 from .entities import Mention
 from .facts import ArticleFacts, SentenceFacts
+from .kinds import asked_nouns
 from .names import is_plural, short_name
 from .stems import mentions_of, says_all, usable
 from .vocabulary import Vocabulary
@@ -119,7 +120,7 @@ def description(text: str, mention: Mention) -> tuple[str, tuple[str, ...]] | No
     captured views from the front and rear of the rover", with the words of the sentence
     it rests on; None when the sentence says neither."""
     plural = is_plural(mention)
-    noun = KIND_NOUNS[mention.kind][1 if plural else 0]
+    noun = asked_nouns()[mention.kind][1 if plural else 0]
     for pattern in DESCRIBED_AFTER:
         if match := pattern.match(text[mention.end :]):
             verb = f"that {match['verb']} " if "verb" in match.groupdict() else ""

@@ -11,12 +11,11 @@ import re
 from .entities import Mention
 from .facts import ArticleFacts
 from .gates import normalise
+from .kinds import name_words
 from .vocabulary import Vocabulary
 
 FAMILIES = {"camera": ("camera", "instrument"), "instrument": ("instrument", "camera")}
 ROLE_KINDS = ("spacecraft", "organisation")
-ROLE_NOUNS = ("rover", "orbiter", "lander", "helicopter", "probe", "telescope", "university",
-              "agency", "laboratory", "institute")  # fmt: skip
 COORDINATION = re.compile(r"^(?:,\s*|\s+)(?:(?:and|or)\s+)?(?:(?:the|a|an)\s+)?[\w\s-]{0,30}$")
 POSSESSIVE = re.compile(r"['’]s\b")
 # "Perseverance's wheels differ from Curiosity's wheels": either compared name swapped or
@@ -42,8 +41,9 @@ def role_of(name: str, kind: str, vocabulary: Vocabulary) -> str | None:
     None for other kinds."""
     if kind in FAMILIES:
         term = vocabulary.term_for(name.split(" (")[0])
-        mounted = term.mounted.lower() if term else ""
-        return "orbiter" if "orbiter" in mounted else "rover" if mounted else "unknown"
+        mounted = re.findall(r"\w+", term.mounted.lower()) if term else []
+        carriers = [word for word in mounted if word in name_words("roles")]
+        return carriers[-1] if carriers else " ".join(mounted) or "unknown"
     if kind not in ROLE_KINDS:
         return None
     for part in [p.strip() for p in re.split(r"[()]", name) if p.strip()]:
@@ -52,7 +52,7 @@ def role_of(name: str, kind: str, vocabulary: Vocabulary) -> str | None:
             return term.role
     words = [w.lower() for w in re.findall(r"[\w-]+", name)]
     for word in reversed(words):
-        if word in ROLE_NOUNS:
+        if word in name_words("roles"):
             return "space agency" if word == "agency" else word
     return "unknown"
 

@@ -24,10 +24,14 @@ import re
 
 MIN_WORDS = 6
 MAX_WORDS = 26
-ATTRIBUTION_INSIDE = re.compile(r",\s+(?:according to|officials said|said)\b[^,]*,")
+# A bare "said" after a comma introduces the speaker only when a name follows (", said
+# Kim Budil, ..."); before anything else it is the sentence's own verb ("Jill Hruby, who
+# leads ..., said the result would ..."), and dropping it would leave no claim.
+SAID_BY_NAME = r"(?:said|says|noted|added)(?= [A-Z])"
+ATTRIBUTION_INSIDE = re.compile(rf",\s+(?:according to|officials said|{SAID_BY_NAME})\b[^,]*,")
 ATTRIBUTION_END = re.compile(
     r",\s+(?:according to [^,.!?]*|(?:(?:he|she|they|officials|[A-Z][\w.]*(?: [A-Z][\w.]*)*) "
-    r"(?:said|says|noted|added)|said|says|noted|added)\b[^.!?]*)(?=[.!?]$)"
+    rf"(?:said|says|noted|added)|{SAID_BY_NAME})\b[^.!?]*)(?=[.!?]$)"
 )
 ATTRIBUTION_START = re.compile(
     r"^(?:[A-Z][\w.]*(?: [A-Z][\w.]*)*|Officials|Engineers|Scientists|The team) "

@@ -7,6 +7,7 @@ import tomllib
 from pathlib import Path
 
 from .bank import article_record, question_record, write_bank
+from .centrality import article_centrality, article_terms
 from .clauses import shortened
 from .extract import extract_blocks
 from .facts import article_facts
@@ -32,12 +33,16 @@ def published_date(meta: dict) -> dt.date | None:
 
 
 def generate_bank(
-    raw_text: str, article_meta: dict, vocabulary: Vocabulary | None = None
+    raw_text: str,
+    article_meta: dict,
+    vocabulary: Vocabulary | None = None,
+    related: frozenset[str] = frozenset(),
 ) -> tuple[dict, Stats]:
     """Turn one raw article into a bank dict plus the run's statistics.
 
     ``article_meta`` needs ``id``; ``title``, ``publisher``, ``published`` and
-    ``source_file`` are copied into the bank header when present.
+    ``source_file`` are copied into the bank header when present. ``related`` are the
+    key terms of the other articles on the same topic (see ``centrality.py``).
     """
     vocabulary = vocabulary or Vocabulary()
     sentences = split_sentences(raw_text, extract_blocks(raw_text))
@@ -59,7 +64,8 @@ def generate_bank(
             stats.reject(failure[0], f"{candidate.rule}: {candidate.prompt} ({failure[1]})")
         else:
             passed.append(candidate)
-    kept, duplicates = select(passed)
+    centrality = article_centrality(facts, article_meta.get("title", ""), related)
+    kept, duplicates = select(passed, vocabulary.obvious, centrality)
     stats.rejected["duplicate"] += duplicates
     questions = [question_record(article_meta["id"], raw_text, c) for c in kept]
     questions.sort(key=lambda q: (q["sources"][0]["start"], q["rule"], q["id"]))
@@ -83,7 +89,9 @@ def run(seed_dir: Path) -> dict[str, tuple[dict, Stats]]:
 def run_reviewed(seed_dir: Path) -> tuple[dict[str, tuple[dict, Stats]], ReviewTally]:
     """Every article's bank with ``seed_dir/reviews.toml`` applied, and the review tally.
 
-    Questions that repeat an earlier bank's fact are dropped before review.
+    The manifest's articles are one topic: a term one of them shares with the others
+    counts towards centrality. Questions that repeat an earlier bank's fact are dropped
+    before review.
     """
     vocabulary = load_vocabulary(seed_dir / "vocabulary.toml")
     reviews = load_reviews(seed_dir / "reviews.toml")
@@ -91,9 +99,19 @@ def run_reviewed(seed_dir: Path) -> tuple[dict[str, tuple[dict, Stats]], ReviewT
     results = {}
     asked: set[tuple[str, str]] = set()
     made: set[str] = set()
-    for meta in read_manifest(seed_dir):
-        raw = (seed_dir / "articles" / meta["source_file"]).read_text(encoding="utf-8")
-        bank, stats = generate_bank(raw, meta, vocabulary)
+    manifest = read_manifest(seed_dir)
+    raws = {
+        meta["id"]: (seed_dir / "articles" / meta["source_file"]).read_text(encoding="utf-8")
+        for meta in manifest
+    }
+    terms = {
+        article_id: article_terms(split_sentences(raw, extract_blocks(raw)))
+        for article_id, raw in raws.items()
+    }
+    for meta in manifest:
+        raw = raws[meta["id"]]
+        related = frozenset().union(*(t for i, t in terms.items() if i != meta["id"]))
+        bank, stats = generate_bank(raw, meta, vocabulary, related)
         bank["questions"] = drop_repeats(bank["questions"], asked, stats)
         made.update(q["id"] for q in bank["questions"])
         results[meta["id"]] = (apply_reviews(bank, reviews, tally), stats)

@@ -1,14 +1,15 @@
 """Numbers with units, and dates, in a sentence's clean text.
 
 A quantity is a cardinal number (digits, a fraction such as "6 1/2", or a number word
-such as "two") followed by its unit noun: "25 cameras", "two microphones",
-"1 degree of tilt", "24 hours", "360-degree". Not quantities: ordinals ("first",
-"18th"), day numbers in dates ("Feb. 18"), years, designations ("Apollo 11",
+such as "two") followed by its unit noun: "25 cameras", "two microphones", "1 degree of
+tilt", "24 hours", "360-degree"; an adjective before the noun belongs to the unit ("one
+lunar day"), and a number followed by no noun is no quantity. Not quantities: ordinals
+("first", "18th"), day numbers in dates ("Feb. 18"), years, designations ("Apollo 11",
 "Voyager 1"), codes ("2021-035"), partitives ("one of the wheels") and vague ranges
-("one or two months"). A conversion written after "or" ("6.15 billion rupees, or
-roughly $75 million") is the same amount, not a second fact. A bracketed conversion
-after a measure ("(2 meters)") belongs to the quantity, so a question can hide it
-together with the number.
+("one or two months"). A conversion written after "or" ("6.15 billion rupees, or roughly
+$75 million") is the same amount, not a second fact. A bracketed conversion after a
+measure ("(2 meters)") belongs to the quantity, so a question can hide it together with
+the number.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from fractions import Fraction
+
+from .nouns import is_count_noun
 
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -96,6 +99,7 @@ NOT_UNITS = frozenset(
         "other",
     ]
 )
+NEXT_WORD = re.compile(r" (?P<word>[a-z]+)\b")
 CONVERSION_BEFORE = re.compile(r",? or (?:roughly |about |nearly |around |some )?[$£€]?$")
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
@@ -187,6 +191,18 @@ def parse_number(text: str) -> tuple[float, float] | None:
     return float(value), float(step)
 
 
+def is_unit_word(word: str) -> bool:
+    """True for a measure ("meters"), a unit symbol ("km/h") or a counted noun
+    ("cameras"); False for an adjective before the noun ("lunar" in "one lunar day")."""
+    lowered = word.lower()
+    return (
+        lowered in MEASURE_UNITS
+        or lowered.split("/")[0] in GLUED_UNITS
+        or "/" in lowered
+        or is_count_noun(lowered)
+    )
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Quantities in a clean sentence (see the module docstring for what is excluded)."""
     found = []
@@ -214,6 +230,11 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         if match.group("unit2") and unit not in MEASURE_UNITS and "/" not in unit:
             unit = f"{unit}{match.group('unit2')}"
+        elif not is_unit_word(unit):
+            noun = NEXT_WORD.match(text, match.end("unit"))
+            if not noun or not is_count_noun(noun["word"]):
+                continue  # "did one better": no noun counted
+            unit = f"{unit} {noun['word']}"  # "one lunar day": the noun is the unit
         end = match.start("unit") + len(unit)
         if written[:1].isupper() and written[1:].islower():
             unit = text[match.start("unit") : end]  # "14 Earth days", "40 Celsius"

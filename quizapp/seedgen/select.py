@@ -3,13 +3,18 @@
 Score (higher is better), all from visible properties of the candidate:
 
 * sentences of 10-35 words read best as stems (-1 outside that range);
-* answers about instruments and cameras, spacecraft and places beat organisations;
-  "NASA" and the article's main rover are too easy to guess (-2);
+* answers of some kinds beat others (``rank`` in ``data/kinds.toml``: instruments and
+  cameras, then spacecraft and places, before organisations); the vocabulary's
+  ``obvious`` names ("NASA", the article's main rover) are too easy to guess (-2);
 * structured types (matching, ordering, multi, numeric) get +1 for variety;
 * questions asking for the same answer from the same sentence are duplicates;
 * real wh-questions (rules ``*.wh_*``) read better than fill-in-the-blank (+1.5);
 * a multiple-choice question with three same-kind wrong options (not dates) beats
   typing the answer (+1; +0.75 with two).
+
+Central facts (``centrality``) are all considered before any other, and asides
+(backstory, a restatement tacked on after a comma) are dropped once the bank has
+``ENOUGH`` questions.
 
 Selection keeps, per source sentence, at most one question per type (numeric
 questions about different units count as different) and at most
@@ -23,21 +28,21 @@ from __future__ import annotations
 import hashlib
 
 from .candidate import Candidate
+from .centrality import Centrality, is_aside, is_central
 from .gates import content_words, normalise
+from .kinds import kind_rank
 
 PER_SENTENCE = 3
-KIND_BONUS = {"camera": 2, "instrument": 2, "microphone": 2, "spacecraft": 1, "place": 1,
-              "person": 1, "date": 0.5, "number": 1, "organisation": 0}  # fmt: skip
+ENOUGH = 6
 TYPE_BONUS = {"matching": 3, "ordering": 3, "multi": 1.5, "numeric": 1.5, "short": 0.5}
-OBVIOUS = {"nasa", "perseverance", "perseverance rover", "mars"}
 
 
-def score(candidate: Candidate) -> float:
-    """Rank of a candidate (see module docstring)."""
+def score(candidate: Candidate, obvious: frozenset[str] = frozenset()) -> float:
+    """Rank of a candidate (see module docstring); ``obvious`` names are too easy."""
     words = len(candidate.sources[0].clean.split())
     value = 0.0 if 10 <= words <= 35 or len(candidate.sources) > 1 else -1.0
-    value += KIND_BONUS.get(candidate.kind, 0) + TYPE_BONUS.get(candidate.type, 0)
-    if any(normalise(a) in OBVIOUS for a in candidate.answers):
+    value += kind_rank().get(candidate.kind, 0) + TYPE_BONUS.get(candidate.type, 0)
+    if any(normalise(a) in obvious for a in candidate.answers):
         value -= 2
     if ".wh_" in candidate.rule:
         value += 1.5
@@ -85,29 +90,52 @@ def same_slot(a: Candidate, b: Candidate) -> bool:
     return not (asks and different)
 
 
-def select(candidates: list[Candidate]) -> tuple[list[Candidate], int]:
-    """The kept candidates in rank order, and how many were dropped as duplicates."""
+CENTRAL, OTHER, ASIDE = range(3)
+
+
+def centrality_tier(candidate: Candidate, centrality: Centrality | None) -> int:
+    """``CENTRAL`` for a central fact, ``ASIDE`` for backstory or a tacked-on
+    restatement, else ``OTHER``; every candidate is ``OTHER`` without scores."""
+    if centrality is None:
+        return OTHER
+    if is_aside(candidate, centrality.named_once):
+        return ASIDE
+    return CENTRAL if is_central(candidate, centrality.scores) else OTHER
+
+
+def select(
+    candidates: list[Candidate],
+    obvious: frozenset[str] = frozenset(),
+    centrality: Centrality | None = None,
+) -> tuple[list[Candidate], int]:
+    """The kept candidates in rank order, and how many were dropped as duplicates;
+    ``obvious`` names (lower-case) are too easy to be answers and rank lower. With
+    ``centrality`` (see ``centrality.py``), central facts come first, then
+    the rest, and asides are kept only while the bank has fewer than ``ENOUGH``."""
     for candidate in candidates:
-        candidate.score = score(candidate)
-    ranked = sorted(candidates, key=lambda c: (-c.score, stable_key(c)))
+        candidate.score = score(candidate, obvious)
+    tier = {id(c): centrality_tier(c, centrality) for c in candidates}
+    ranked = sorted(candidates, key=lambda c: (tier[id(c)], -c.score, stable_key(c)))
     kept: list[Candidate] = []
     per_sentence: dict[int, list[Candidate]] = {}
-    truth_toggle = 0
+    last_truth = None
     dropped = 0
     for candidate in ranked:
         start = candidate.source_start
         same_sentence = per_sentence.get(start, [])
+        if tier[id(candidate)] == ASIDE and len(kept) >= ENOUGH:
+            break
         if len(same_sentence) >= PER_SENTENCE or any(
             same_slot(c, candidate) for c in same_sentence
         ):
             continue
-        if candidate.type == "truefalse" and candidate.data["answer"] != bool(truth_toggle % 2):
+        if candidate.type == "truefalse" and candidate.data["answer"] == last_truth:
             continue
         if any(near_duplicate(candidate, k) for k in kept):
             dropped += 1
             continue
         if candidate.type == "truefalse":
-            truth_toggle += 1
+            last_truth = candidate.data["answer"]
         kept.append(candidate)
         per_sentence.setdefault(start, []).append(candidate)
     return kept, dropped

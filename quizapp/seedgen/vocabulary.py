@@ -45,10 +45,24 @@ class EventType:
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """Terms and event types; an empty vocabulary is valid."""
+    """Terms and event types; an empty vocabulary is valid.
+
+    ``obvious`` names every reader of the subject knows, too easy to be an answer;
+    ``not_names`` are capitalised words of the subject that open no name ("Mars rover"
+    is a rover on Mars); both lower-case. ``asked`` says how a question names a kind,
+    singular and plural, where the subject words it better than ``data/kinds.toml``.
+    """
 
     terms: tuple[Term, ...] = ()
     events: tuple[EventType, ...] = field(default_factory=tuple)
+    obvious: frozenset[str] = frozenset()
+    not_names: frozenset[str] = frozenset()
+    asked: tuple[tuple[str, tuple[str, str]], ...] = ()
+
+    def asked_noun(self, kind: str, plural: bool = False) -> str | None:
+        """How a question names ``kind`` in this subject, if the vocabulary says."""
+        forms = dict(self.asked).get(kind)
+        return forms[1 if plural else 0] if forms else None
 
     def kind_of(self, name: str) -> str | None:
         """The kind of a known name or alias (case-insensitive), else None."""
@@ -84,4 +98,7 @@ def load_vocabulary(path: Path | str | None) -> Vocabulary:
         EventType(entry["label"], tuple(p.lower() for p in entry["phrases"]))
         for entry in data.get("event", [])
     )
-    return Vocabulary(tuple(terms), events)
+    obvious = frozenset(name.lower() for name in data.get("obvious", ()))
+    not_names = frozenset(word.lower() for word in data.get("not_names", ()))
+    asked = tuple((kind, tuple(forms)) for kind, forms in data.get("asked", {}).items())
+    return Vocabulary(tuple(terms), events, obvious, not_names, asked)

@@ -32,9 +32,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .candidate import KIND_NOUNS, Candidate
+from .candidate import Candidate
 from .entities import Mention
 from .facts import ArticleFacts
+from .kinds import asked_nouns
 from .names import all_spellings, is_plural, option_distractors, option_form, role_of
 from .phrasal import PHRASAL_RULES
 from .stems import mentions_of, options_in_order, says, usable
@@ -76,7 +77,7 @@ def noun_for(mention: Mention, vocabulary: Vocabulary, plural: bool) -> str:
         return role
     if mention.kind == "organisation":
         return "organisation"
-    return KIND_NOUNS[mention.kind][1 if plural else 0]
+    return asked_nouns()[mention.kind][1 if plural else 0]
 
 
 def named_questions(

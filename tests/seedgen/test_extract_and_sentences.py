@@ -38,6 +38,15 @@ def test_rejection_rules():
     assert rejection_reason("An ellipse indicates where Perseverance touched down now.") is None
 
 
+def test_a_sentence_full_of_names_is_prose_not_a_heading():
+    sentence = (
+        "The James Webb Space Telescope left Earth on Dec. 25, 2021, aboard an Ariane 5 "
+        "rocket from Europe's spaceport in Kourou, French Guiana."
+    )
+    assert rejection_reason(sentence) is None
+    assert rejection_reason("The Red Planet's Newest Rover Lands Safely In Jezero Crater.")
+
+
 def test_sentences_index_the_raw_text_and_repair_broken_name(raw_articles):
     raw = raw_articles["perseverance-sneak-peek"]
     sentences = split_sentences(raw, extract_blocks(raw))

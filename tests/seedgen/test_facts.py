@@ -68,6 +68,20 @@ def test_names_without_vocabulary():
     }
 
 
+def test_a_subjects_own_words_open_no_name():
+    text = "The Jovian orbiter passed the Juno orbiter near the Great Red Spot."
+    general, _ = find_mentions(text, Vocabulary())
+    jovian, _ = find_mentions(text, Vocabulary(not_names=frozenset({"jovian"})))
+    assert ("spacecraft", "Jovian") in {(m.kind, m.text) for m in general}
+    assert {(m.kind, m.text) for m in jovian} == {("spacecraft", "Juno")}
+
+
+def test_the_seed_vocabulary_names_its_planet_and_obvious_answers(vocabulary):
+    mentions, _ = find_mentions("A Mars orbiter relayed the Perseverance rover's data.", vocabulary)
+    assert [m.text for m in mentions] == ["Perseverance rover"]
+    assert {"nasa", "mars"} <= vocabulary.obvious
+
+
 def test_people_and_roles(vocabulary):
     _, people = find_mentions(
         'Chief engineer Adam Steltzner called the picture "iconic," he said.', vocabulary

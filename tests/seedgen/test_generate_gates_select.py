@@ -258,6 +258,23 @@ def test_who_congratulated_is_trivia_whatever_stands_before_the_verb():
     assert gates.not_trivia(candidate)
 
 
+@pytest.mark.parametrize(
+    ("statement", "trivia"),
+    [
+        ("Bill Nelson congratulated ISRO on the landing and said his agency was glad.", True),
+        ("Kim Budil warmly praised the team that built the laser facility.", True),
+        ("JPL manages the Mars 2020 Perseverance mission for NASA.", False),
+        ("NASA, ESA and CSA built the observatory together.", False),
+    ],
+)
+def test_a_true_statement_about_who_congratulated_is_trivia(statement, trivia):
+    candidate = Candidate(
+        "truefalse", "truefalse.as_stated", statement, {"answer": True}, "", (), statement,
+        (), "statement",
+    )  # fmt: skip
+    assert bool(gates.not_trivia(candidate)) is trivia
+
+
 def test_a_nationality_before_a_craft_noun_is_not_a_name():
     from quizapp.seedgen.entities import find_mentions
     from quizapp.seedgen.vocabulary import Vocabulary
@@ -319,3 +336,14 @@ def test_a_measured_number_is_asked():
         "number",
     )  # fmt: skip
     assert gates.number_is_a_fact(candidate) is None
+
+
+def test_a_subject_vocabulary_names_its_own_kinds_in_questions(vocabulary):
+    from quizapp.seedgen.entities import Mention
+    from quizapp.seedgen.generate import blank_noun
+    from quizapp.seedgen.vocabulary import Vocabulary
+
+    stem = "The rover was lowered by ___ attached to the descent stage."
+    cables = Mention("hardware", "cables", 27, 33)
+    assert blank_noun(stem, cables, vocabulary) == "part of the landing system"
+    assert blank_noun(stem, cables, Vocabulary()) == "part"

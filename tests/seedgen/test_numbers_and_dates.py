@@ -20,6 +20,24 @@ def test_numbers_are_read_whole_with_their_unit(sentence, value, unit, written):
     assert (quantity.value, quantity.unit, quantity.number_text) == (value, unit, written)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        ("Both machines are designed to work for one lunar day.", "lunar day"),
+        ("The probe spent two solar years in orbit.", "solar years"),
+        ("The rover carries a tiny 3 kilogram drill.", "kilogram"),
+        ("The mirror is made of 18 hexagonal segments.", "hexagonal segments"),
+    ],
+)
+def test_an_adjective_is_never_the_unit_but_belongs_to_its_noun(sentence, unit):
+    (quantity,) = find_quantities(sentence)
+    assert quantity.unit == unit
+
+
+def test_a_number_before_an_adjective_and_no_noun_is_not_a_quantity():
+    assert find_quantities("Its sister probe came in at one small, in a dusty valley.") == []
+
+
 def test_a_time_of_day_is_not_a_quantity():
     assert find_quantities("It settled onto the surface at 6:04 p.m. India time.") == []
 

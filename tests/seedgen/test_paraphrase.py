@@ -35,6 +35,10 @@ from quizapp.seedgen.paraphrase import restate
             "Officials said that the rover will start driving in about a week.",
             "The rover will start driving in about a week.",
         ),
+        (
+            "The engines fired for 12 minutes, said Kim Budil, the director of the laboratory.",
+            "The engines fired for 12 minutes.",
+        ),
     ],
 )
 def test_statement_keeps_one_claim_in_other_words(sentence, statement):
@@ -50,6 +54,15 @@ def test_statement_keeps_one_claim_in_other_words(sentence, statement):
 )
 def test_no_statement_when_it_would_be_the_article_or_empty(sentence):
     assert restate(sentence) is None
+
+
+def test_a_speaker_who_is_the_subject_keeps_the_verb():
+    sentence = (
+        "Jill Hruby, who leads the National Nuclear Security Administration, the agency that "
+        "oversees the weapons laboratories, said the result would strengthen that work."
+    )
+    statement = restate(sentence)
+    assert statement is None or " said the result would strengthen that work" in statement
 
 
 def test_shipped_true_false_statements_are_not_copied_sentences(pipeline_run):

@@ -1,0 +1,45 @@
+"""General English kind words (``data/kinds.toml``): the nouns that say what kind of
+thing a name is ("Jezero Crater" is a place, "Hazard Cameras" are cameras), how a
+question names each kind, and how much an answer of each kind is preferred.
+
+Words of one subject (its craft, its planet, its best-known names) are not here: they
+come with that subject's vocabulary (``seed/vocabulary.toml``).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib import resources
+
+
+@cache
+def _data() -> dict:
+    text = resources.files(__package__).joinpath("data/kinds.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+@cache
+def name_heads() -> dict[str, str]:
+    """Kind of a name by the noun that ends it: {"crater": "place", "rover": "spacecraft"}."""
+    kinds = _data()["kind"].items()
+    return {noun: kind for kind, entry in kinds for noun in entry.get("heads", ())}
+
+
+@cache
+def asked_nouns() -> dict[str, tuple[str, str]]:
+    """How a question names each kind, singular and plural: {"person": ("person", "people")}."""
+    kinds = _data()["kind"].items()
+    return {kind: tuple(entry["asked"]) for kind, entry in kinds if "asked" in entry}
+
+
+@cache
+def kind_rank() -> dict[str, float]:
+    """How much an answer of each kind is preferred when drafts are ranked."""
+    return {kind: entry["rank"] for kind, entry in _data()["kind"].items() if "rank" in entry}
+
+
+@cache
+def name_words(group: str) -> frozenset[str]:
+    """One lower-case word list of the ``[names]`` table (see ``data/kinds.toml``)."""
+    return frozenset(_data()["names"][group])
