@@ -102,7 +102,6 @@ def attempt_counts(user_id: int, quiz_id: int) -> AttemptCounts:
     return AttemptCounts(used, including_previews)
 
 
-@writes
 def start_attempt(
     user_id: int,
     quiz: Quiz,
@@ -117,9 +116,49 @@ def start_attempt(
     if any. A ``preview`` (a teacher trying their own quiz) ignores
     publication, dates and attempt limits and is never counted. Raises
     QuizUnavailable or NoAttemptsLeft with a message for the student.
+
+    The questions are drawn before the write transaction begins, so that a
+    class starting together holds the database's write lock only for the
+    checks and the two inserts.
     """
     now = now or utcnow()
     rng = rng or random.Random()
+    drawn = None if open_attempt(user_id, quiz.id) else _draw(quiz, rng)
+    return _open_or_resume(user_id, quiz, drawn, now, rng, terms, preview)
+
+
+@dataclass(frozen=True)
+class _Drawn:
+    """The questions of a new attempt, as the rows to insert (without the attempt's id)."""
+
+    rows: list[dict[str, Any]]
+
+
+def _draw(quiz: Quiz, rng: random.Random) -> _Drawn:
+    versions = draw_for_quiz(quiz, rng)
+    rows = [
+        {
+            "position": position,
+            "question_version_id": version.id,
+            "option_order": get_type(version.type).shown_order(
+                version.data, rng, quiz.shuffle_options
+            ),
+        }
+        for position, version in enumerate(versions, start=1)
+    ]
+    return _Drawn(rows)
+
+
+@writes
+def _open_or_resume(
+    user_id: int,
+    quiz: Quiz,
+    drawn: _Drawn | None,
+    now: datetime,
+    rng: random.Random,
+    terms: AssignmentTerms | None,
+    preview: bool,
+) -> StartResult:
     current = open_attempt(user_id, quiz.id)
     if current is not None and not close_if_expired(current, now):
         if current.is_preview == preview:
@@ -130,14 +169,14 @@ def start_attempt(
     counts = attempt_counts(user_id, quiz.id)
     if not preview:
         _check_may_start(counts, quiz, now, terms)
-    versions = draw_for_quiz(quiz, rng)
-    if not versions:
+    drawn = drawn or _draw(quiz, rng)  # the open attempt seen before has closed since
+    if not drawn.rows:
         raise QuizUnavailable("This quiz has no questions yet.")
     attempt = Attempt(
         user_id=user_id,
         quiz_id=quiz.id,
         number=counts.including_previews + 1,
-        question_count=len(versions),
+        question_count=len(drawn.rows),
         started_at=now,
         deadline=_deadline(quiz, now, terms),
         assignment_id=terms.assignment_id if terms else None,
@@ -155,7 +194,8 @@ def start_attempt(
             raise NoAttemptsLeft("You have used all your attempts at this quiz.") from None
         return StartResult(winner, resumed=True, attempt_id=winner.id)
     attempt_id = attempt.id
-    db.session.execute(sa.insert(Response), _response_rows(attempt_id, versions, quiz, rng))
+    rows = [row | {"attempt_id": attempt_id} for row in drawn.rows]
+    db.session.execute(sa.insert(Response), rows)
     db.session.commit()
     return StartResult(attempt, resumed=False, attempt_id=attempt_id)
 
@@ -171,23 +211,6 @@ def _check_may_start(
         allowed += terms.extra_attempts
     if allowed is not None and counts.used >= allowed:
         raise NoAttemptsLeft("You have used all your attempts at this quiz.")
-
-
-def _response_rows(
-    attempt_id: int, versions: list[QuestionVersion], quiz: Quiz, rng: random.Random
-) -> list[dict[str, Any]]:
-    """One row per drawn question, inserted together in a single statement."""
-    return [
-        {
-            "attempt_id": attempt_id,
-            "position": position,
-            "question_version_id": version.id,
-            "option_order": get_type(version.type).shown_order(
-                version.data, rng, quiz.shuffle_options
-            ),
-        }
-        for position, version in enumerate(versions, start=1)
-    ]
 
 
 def _deadline(quiz: Quiz, now: datetime, terms: AssignmentTerms | None = None) -> datetime | None:
