@@ -196,13 +196,24 @@ def test_duplicate_positions_mark_both_items(app):
         }
 
 
-@pytest.mark.parametrize(("typed", "value"), [(" 2,5 ", 2.5), ("1e3", 1000.0), ("-3", -3.0)])
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [(" 2,5 ", 2.5), ("1e3", 1000.0), ("-3", -3.0), ("3,000", 3000.0), ("19,300", 19300.0)],
+)
 def test_numeric_form_parses_typed_numbers(app, typed, value):
     qtype, data = get_type("numeric"), DATA["numeric"]
     with app.test_request_context(method="POST"):
         form, valid = _post(qtype, data, [], {"answer": typed})
         assert valid
         assert qtype.answer_from_form(form, data, []) == value
+
+
+def test_a_number_typed_as_the_article_writes_it_earns_the_mark(app):
+    qtype, data = get_type("numeric"), {"answer": 3000, "tolerance": 0, "unit": "kilometers"}
+    with app.test_request_context(method="POST"):
+        form, valid = _post(qtype, data, [], {"answer": "3,000"})
+        assert valid
+        assert qtype.grade(data, qtype.answer_from_form(form, data, [])) == 1.0
 
 
 def test_short_answer_is_trimmed(app):

@@ -413,6 +413,16 @@ def test_describe_answer_handles_no_answer_and_garbage(name):
         ("  42 ", 42.0),
         (".5", 0.5),
         ("\u22124", -4.0),
+        # digits grouped in threes are thousands, as articles write them
+        ("3,000", 3000.0),
+        ("1,234,567", 1234567.0),
+        ("1,000.5", 1000.5),
+        ("-12,500", -12500.0),
+        ("3 000", 3000.0),
+        ("19\u00a0300", 19300.0),
+        # any other single comma is a decimal comma
+        ("0,125", 0.125),
+        ("2,50", 2.5),
     ],
 )
 def test_parse_number_accepts_common_spellings(typed, value):
@@ -421,7 +431,8 @@ def test_parse_number_accepts_common_spellings(typed, value):
 
 @pytest.mark.parametrize(
     "typed",
-    ["", "abc", "25 cameras", "1,000.5", "1,2,3", "2..5", "1e", "nan", "inf", "1e999", "--3"],
+    ["", "abc", "25 cameras", "1,2,3", "2..5", "1e", "nan", "inf", "1e999", "--3", "3,00,000",
+     "3,000 000", "1 2", "12,34,5"],
 )
 def test_parse_number_rejects_anything_else(typed):
     assert parse_number(typed) is None
