@@ -254,3 +254,35 @@ def test_editing_a_question_later_never_changes_a_past_attempt(app, quiz_setup):
         # A new attempt asks the new versions.
         new = _start(quiz_setup).attempt
         assert all(r.version.prompt.startswith("Edited: ") for r in new.responses)
+
+
+def test_an_answer_saved_while_a_submission_is_graded_is_graded_as_saved(
+    app, quiz_setup, monkeypatch
+):
+    from quizapp.quiz import attempts
+
+    with app.app_context():
+        attempt_id = _start(quiz_setup).attempt_id
+        first = db.session.scalars(
+            sa.select(Response).where(Response.attempt_id == attempt_id, Response.position == 1)
+        ).one()
+        right = CORRECT_ANSWERS[first.version.question.key]
+        save_answer(attempt_id, 1, None)
+        grade_before_saving = attempts.grade_answers
+        saved = []
+
+        def grade_then_save_from_another_tab(graded_attempt_id):
+            graded = grade_before_saving(graded_attempt_id)
+            if not saved:
+                saved.append(True)
+                save_answer(graded_attempt_id, 1, right)
+            return graded
+
+        monkeypatch.setattr(attempts, "grade_answers", grade_then_save_from_another_tab)
+        assert submit_attempt(attempt_id)
+        db.session.expire_all()
+        stored = db.session.scalars(
+            sa.select(Response).where(Response.attempt_id == attempt_id, Response.position == 1)
+        ).one()
+        assert stored.answer == right
+        assert stored.score == 1.0

@@ -346,9 +346,14 @@ _CLAIM_OPEN_ATTEMPT = (
     .execution_options(synchronize_session=False)
 )
 _ANSWERS_TO_GRADE = (
-    sa.select(Response.id, Response.answer, QuestionVersion.type, QuestionVersion.data)
+    sa.select(
+        Response.id, Response.saved_at, Response.answer, QuestionVersion.type, QuestionVersion.data
+    )
     .join(QuestionVersion, Response.question_version_id == QuestionVersion.id)
     .where(Response.attempt_id == sa.bindparam("attempt_id"))
+)
+_ANSWER_SAVE_TIMES = sa.select(Response.id, Response.saved_at).where(
+    Response.attempt_id == sa.bindparam("attempt_id")
 )
 _STORE_RESPONSE_SCORE = (
     sa.update(Response.__table__)
@@ -363,14 +368,42 @@ _STORE_ATTEMPT_SCORE = (
 )
 
 
+@dataclass(frozen=True)
+class GradedAnswers:
+    """An attempt's answers graded, with the moment each was saved when it was read."""
+
+    saved_at: dict[int, datetime | None]
+    scores: list[dict[str, Any]]
+
+    def still_current(self, attempt_id: int) -> bool:
+        """Whether no answer was saved since (asked after the attempt was claimed)."""
+        rows = db.session.execute(_ANSWER_SAVE_TIMES, {"attempt_id": attempt_id})
+        return dict(rows.all()) == self.saved_at
+
+
+def grade_answers(attempt_id: int) -> GradedAnswers:
+    """Grade every saved answer of the attempt as it stands."""
+    rows = db.session.execute(_ANSWERS_TO_GRADE, {"attempt_id": attempt_id}).all()
+    scores = [
+        {"response_id": row.id, "new_score": get_type(row.type).grade(row.data, row.answer)}
+        for row in rows
+    ]
+    return GradedAnswers({row.id: row.saved_at for row in rows}, scores)
+
+
 @writes
 def finish_attempt(
-    attempt_id: int, state: AttemptState = AttemptState.SUBMITTED, at: datetime | None = None
+    attempt_id: int,
+    state: AttemptState = AttemptState.SUBMITTED,
+    at: datetime | None = None,
+    graded: GradedAnswers | None = None,
 ) -> bool:
     """Grade and close an open attempt; False when it was already closed.
 
     The conditional update from ``open`` is what makes a second, parallel
     submission a no-op: only one transaction can move the row out of ``open``.
+    ``graded`` are the answers graded before the transaction began; they are
+    used when no answer was saved since, else the answers are graded again.
     """
     at = at or utcnow()
     claimed = db.session.execute(
@@ -379,11 +412,9 @@ def finish_attempt(
     if claimed.rowcount != 1:
         db.session.rollback()
         return False
-    rows = db.session.execute(_ANSWERS_TO_GRADE, {"attempt_id": attempt_id}).all()
-    scores = [
-        {"response_id": row.id, "new_score": get_type(row.type).grade(row.data, row.answer)}
-        for row in rows
-    ]
+    if graded is None or not graded.still_current(attempt_id):
+        graded = grade_answers(attempt_id)
+    scores = graded.scores
     if scores:
         db.session.execute(_STORE_RESPONSE_SCORE, scores)
     total = sum(score["new_score"] for score in scores) / len(scores) if scores else 0.0
@@ -394,21 +425,27 @@ def finish_attempt(
     return True
 
 
-@writes
 def submit_attempt(attempt_id: int, now: datetime | None = None) -> bool:
     """Submit an attempt for grading; False when it had already been closed.
 
     An attempt whose deadline has passed is closed as timed out at its
-    deadline instead, with the answers saved before it.
+    deadline instead, with the answers saved before it. The answers are
+    graded before the write transaction begins, so that a class submitting
+    together holds the database's write lock only to store the scores.
     """
     now = now or utcnow()
+    return _close_submitted(attempt_id, now, grade_answers(attempt_id))
+
+
+@writes
+def _close_submitted(attempt_id: int, now: datetime, graded: GradedAnswers) -> bool:
     attempt = lock_attempt(attempt_id)
     if attempt is None or not attempt.is_open:
         db.session.rollback()
         return False
     if is_past_deadline(attempt, now):
         return finish_attempt(attempt_id, AttemptState.TIMED_OUT, attempt.deadline)
-    return finish_attempt(attempt_id, AttemptState.SUBMITTED, now)
+    return finish_attempt(attempt_id, AttemptState.SUBMITTED, now, graded)
 
 
 def close_expired_attempts(now: datetime | None = None, **scope: int) -> int:
