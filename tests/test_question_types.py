@@ -431,8 +431,22 @@ def test_parse_number_accepts_common_spellings(typed, value):
 
 @pytest.mark.parametrize(
     "typed",
-    ["", "abc", "25 cameras", "1,2,3", "2..5", "1e", "nan", "inf", "1e999", "--3", "3,00,000",
-     "3,000 000", "1 2", "12,34,5"],
+    [
+        "",
+        "abc",
+        "25 cameras",
+        "1,2,3",
+        "2..5",
+        "1e",
+        "nan",
+        "inf",
+        "1e999",
+        "--3",
+        "3,00,000",
+        "3,000 000",
+        "1 2",
+        "12,34,5",
+    ],
 )
 def test_parse_number_rejects_anything_else(typed):
     assert parse_number(typed) is None

@@ -20,13 +20,15 @@ from quizapp.questiontypes.base import (
 NUMBER_MESSAGE = "Enter a number, such as 25 or 2.5"
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?", re.IGNORECASE)
 # Digits grouped in threes by commas or spaces, as articles write them: "3,000", "1 234 567".
-_GROUPED = re.compile(r"[+-]?[1-9]\d{0,2}(?P<sep>[, \u00a0\u202f])\d{3}(?:(?P=sep)\d{3})*(?:\.\d+)?")
+_GROUPED = re.compile(
+    r"[+-]?[1-9]\d{0,2}(?P<sep>[, \u00a0\u202f])\d{3}(?:(?P=sep)\d{3})*(?:\.\d+)?"
+)
 # Relative slack so that float noise (0.1 + 0.2) never costs a mark.
 _FLOAT_SLACK = 1e-9
 
 
 def parse_number(text: str) -> float | None:
-    """Parse a typed number ("25", " 2.5 ", "2,5", "3,000", "-3", "1e3"); ``None`` when it is not one.
+    """Parse a typed number ("25", "2,5", "3,000", "-3", "1e3"); ``None`` when it is not one.
 
     Digits grouped in threes by commas or spaces are thousands, as the articles
     write them ("3,000", "1,234,567.5", "3 000"). Any other single comma with no
