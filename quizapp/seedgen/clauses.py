@@ -129,6 +129,22 @@ def droppable(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return ranges
 
 
+def in_side_part(text: str, position: int) -> bool:
+    """True when ``text[position]`` lies in a part the sentence could do without: a
+    leading adverbial, a part opened by a subordinating word or a participle (",
+    which stand about 3,000 kilometers apart"), an appositive, or a trailing second
+    clause. The main clause holds the sentence's own claim."""
+    spans = parts(text)
+    for number, (start, end) in enumerate(spans):
+        if not start <= position <= end:
+            continue
+        part = text[start:end]
+        if number == 0:
+            return len(spans) > 1 and bool(LEADING.match(part))
+        return bool(INSIDE.match(part) or appositive(part) or trailing(part))
+    return False
+
+
 def capitalised(text: str) -> str:
     """The text with its first letter in upper case."""
     return text[:1].upper() + text[1:]

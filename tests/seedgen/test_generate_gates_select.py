@@ -398,3 +398,22 @@ def test_a_count_the_stem_gives_away_is_not_asked(stem, answer):
 def test_a_count_the_stem_does_not_give_away_is_asked(stem, answer):
     assert gates.count_not_given_away(count_candidate(stem, answer)) is None
 
+
+DETECTION = (
+    "The waves were picked up on Sept. 14, 2015, by the two detectors of the Laser "
+    "Interferometer Gravitational-Wave Observatory, known as LIGO, which stand about 3,000 "
+    "kilometers apart in Livingston, Louisiana, and Hanford, Washington."
+)
+
+
+def test_a_sentence_s_own_claim_wins_its_places_over_a_side_clause_number(vocabulary):
+    facts = facts_of(DETECTION, vocabulary, dt.date(2016, 2, 11))
+    drafted = [
+        *mcq_date_cloze(facts, vocabulary),
+        *numeric_quantity(facts, vocabulary),
+        *truefalse_statements(facts, vocabulary),
+    ]
+    assert {c.type for c in drafted} >= {"mcq", "numeric", "truefalse"}
+    kept, _ = select(drafted)
+    assert any(c.rule == "mcq.date_cloze" for c in kept)
+    assert not any(c.type == "numeric" and c.data["answer"] == 3000 for c in kept)
