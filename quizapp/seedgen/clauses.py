@@ -15,8 +15,12 @@ the first, found from punctuation and the word that opens each part:
 * a leading adverbial before the main clause ("After that failure, ...", "To force
   ... to fuse, ...").
 
-A part holding the blank, or a quotation mark, is never dropped. When nothing more
-can go the stem is left as it is and the length gate decides.
+A part holding the blank, or a quotation mark, is never dropped, and a cut must leave a
+sentence: it never drops the main clause (the first part that is not a leading
+adverbial, "According to the team's analysis, the signal came from ..."), and never
+leaves a relative clause (", that spiraled into each other") hanging on another noun
+than before the cut. When nothing more can go safely the stem is left as it is and the
+length gate drops the candidate rather than ask a broken stem.
 """
 
 from __future__ import annotations
@@ -34,9 +38,15 @@ SUBORDINATE = (
     "or nearly|or almost"
 )
 DETERMINER = re.compile(r"^(?:a|an|the|his|her|its|their)\b", re.I)
+IRREGULAR_PAST = (
+    "became|began|brought|built|came|caught|chose|drew|drove|fell|felt|flew|found|gave|got|"
+    "grew|held|hung|kept|knew|laid|led|left|lost|made|meant|met|paid|put|ran|rose|said|sat|"
+    "saw|sent|set|shot|showed|shown|sold|spent|split|spoke|stood|struck|swept|took|taught|"
+    "thought|threw|told|went|won|wore|wrote"
+)
 VERB = re.compile(
     r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|"
-    r"did|does|do|\w+ed)\b",
+    rf"did|does|do|{IRREGULAR_PAST}|\w+ed)\b",
     re.I,
 )
 INSIDE = re.compile(rf"^(?:{SUBORDINATE}|[a-z]+ing|[a-z]+ed (?:by|in|on|at|from|with))\b", re.I)
@@ -44,8 +54,9 @@ TRAILING = re.compile(rf"^(?:{SUBORDINATE}|[a-z]+ing|so that|in which|but)\b", r
 SECOND_CLAUSE = re.compile(r"^and (?:it|they|he|she|its|their|the|this|these|[A-Z]\w+) ")
 LEADING = re.compile(
     r"^(?:After|Before|During|Since|When|While|Although|Though|Because|As|To|With|Unlike|"
-    r"In|On|At|For|By|Despite|Once|If)\b"
+    r"In|On|At|For|By|Despite|Once|If|According to)\b"
 )
+RELATIVE = re.compile(r"^(?:that|which|who|whom|whose)\b")
 BREAK = re.compile(r", | [—–] |[—–]")
 LIST_WORD = re.compile(r"\b(?:and|or)\b")
 
@@ -118,22 +129,74 @@ def droppable(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return ranges
 
 
+def in_side_part(text: str, position: int) -> bool:
+    """True when ``text[position]`` lies in a part the sentence could do without: a
+    leading adverbial, a part opened by a subordinating word or a participle (",
+    which stand about 3,000 kilometers apart"), an appositive, or a trailing second
+    clause. The main clause holds the sentence's own claim."""
+    spans = parts(text)
+    for number, (start, end) in enumerate(spans):
+        if not start <= position <= end:
+            continue
+        part = text[start:end]
+        if number == 0:
+            return len(spans) > 1 and bool(LEADING.match(part))
+        return bool(INSIDE.match(part) or appositive(part) or trailing(part))
+    return False
+
+
 def capitalised(text: str) -> str:
     """The text with its first letter in upper case."""
     return text[:1].upper() + text[1:]
+
+
+def main_part(text: str, spans: list[tuple[int, int]]) -> tuple[int, int]:
+    """The span of the main clause's first part: the first part that is not a leading
+    adverbial ("According to the team's analysis", "After that failure")."""
+    for start, end in spans:
+        if not LEADING.match(text[start:end]):
+            return start, end
+    return spans[-1]
+
+
+def antecedents(text: str) -> dict[str, str]:
+    """For each part that opens with a relative pronoun, the part it hangs on: the
+    nearest part before it that is not itself set off by a subordinating word (", one
+    about 36 times as massive ..., that spiraled" hangs on the part before "one")."""
+    texts = [text[start:end] for start, end in parts(text)]
+    hung = {}
+    for number, part in enumerate(texts):
+        if number and RELATIVE.match(part):
+            before = [t for t in texts[:number] if not INSIDE.match(t)]
+            hung[part.rstrip(".!?")] = before[-1].lower() if before else ""
+    return hung
+
+
+def cut(stem: str, start: int, end: int) -> str:
+    """The stem without the characters from ``start`` to ``end``, tidied."""
+    stem = capitalised(stem[end:]) if start == 0 else f"{stem[:start]} {stem[end:]}"
+    return re.sub(r"\s+([,.!?])", r"\1", " ".join(stem.split()))
+
+
+def safe_cut(stem: str, start: int, end: int) -> bool:
+    """True when dropping ``stem[start:end]`` keeps the main clause and leaves every
+    remaining relative clause on the part it hung on before."""
+    main_start, main_end = main_part(stem, parts(stem))
+    if start < main_end and end > main_start:
+        return False
+    before, after = antecedents(stem), antecedents(cut(stem, start, end))
+    return all(before.get(part) == hung for part, hung in after.items())
 
 
 def shorten(stem: str, limit: int = MAX_STEM_WORDS) -> str:
     """The stem with parts that do not hold the blank dropped until it has at most
     ``limit`` words (see module docstring); unchanged when it is short enough."""
     while len(stem.split()) > limit and BLANK in stem:
-        ranges = droppable(stem, parts(stem))
+        ranges = [r for r in droppable(stem, parts(stem)) if safe_cut(stem, *r)]
         if not ranges:
             break
         blank = stem.find(BLANK)
-        start, end = max(ranges, key=lambda r: max(r[0] - blank, blank - r[1]))
-        stem = capitalised(stem[end:]) if start == 0 else f"{stem[:start]} {stem[end:]}"
-        stem = re.sub(r"\s+([,.!?])", r"\1", " ".join(stem.split()))
+        stem = cut(stem, *max(ranges, key=lambda r: max(r[0] - blank, blank - r[1])))
     return stem
 
 

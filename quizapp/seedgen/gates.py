@@ -381,12 +381,47 @@ def number_is_a_fact(candidate: Candidate) -> str | None:
     return None
 
 
+NAME = r"[A-Z][\w.-]*(?: (?:of |the |de )?[A-Z][\w.-]*)*"
+NAMED_LIST = re.compile(rf"{NAME}(?:, {NAME})*,? (?:and|or) {NAME}(?:, {NAME})?")
+PAIR = re.compile(
+    r"\b(?:both|twin|either|neither|pair|each of the two)\b|\bone\b[^.;]*\bthe other\b", re.I
+)
+MAX_GIVEN_COUNT = 6
+
+
+def listed_counts(stem: str) -> set[int]:
+    """How many named things each list in the stem names: "Mastcam-Z, SuperCam and PIXL"
+    is 3; "Livingston, Louisiana, and Hanford, Washington" is 4 names or 2 places."""
+    counts = set()
+    for match in NAMED_LIST.finditer(stem):
+        names = len(re.split(r",? (?:and|or) |, ", match[0]))
+        counts.add(names)
+        if names % 2 == 0 and "," in match[0]:
+            counts.add(names // 2)  # places written with their region
+    return counts
+
+
+def count_not_given_away(candidate: Candidate) -> str | None:
+    """A small count is given away when the stem lists that many named things, or, for
+    two, says "both", "pair", "either" or "one ... the other"."""
+    answer = candidate.data.get("answer")
+    if candidate.type != "numeric" or answer not in range(2, MAX_GIVEN_COUNT + 1):
+        return None
+    stem = candidate.stem or candidate.prompt
+    if answer == 2 and PAIR.search(stem):
+        return f"{PAIR.search(stem)[0]!r} gives the count away"
+    if answer in listed_counts(stem):
+        return "a list of that many names gives the count away"
+    return None
+
+
 STATIC_GATES: tuple[Callable[[Candidate], str | None], ...] = (
     not_trivia,
     no_stale_time,
     number_not_given_away,
     number_is_whole,
     number_is_a_fact,
+    count_not_given_away,
     whole_name_blanked,
     answer_supported,
     grammatical_prompt,

@@ -14,7 +14,9 @@ Score (higher is better), all from visible properties of the candidate:
 
 Central facts (``centrality``) are all considered before any other, and asides
 (backstory, a restatement tacked on after a comma) are dropped once the bank has
-``ENOUGH`` questions.
+``ENOUGH`` questions. Within each of those tiers, a number asked in a side clause (",
+which stand about ___ kilometers apart") is considered after every other draft, so
+the places of a sentence go to its own claim before its peripheral numbers.
 
 Selection keeps, per source sentence, at most one question per type (numeric
 questions about different units count as different) and at most
@@ -29,8 +31,10 @@ import hashlib
 
 from .candidate import Candidate
 from .centrality import Centrality, is_aside, is_central
+from .clauses import in_side_part
 from .gates import content_words, normalise
 from .kinds import kind_rank
+from .stems import BLANK
 
 PER_SENTENCE = 3
 ENOUGH = 6
@@ -90,6 +94,14 @@ def same_slot(a: Candidate, b: Candidate) -> bool:
     return not (asks and different)
 
 
+def side_number(candidate: Candidate) -> bool:
+    """True when the candidate asks a number that sits in a side clause of its stem."""
+    if candidate.type != "numeric":
+        return False
+    position = candidate.stem.find(BLANK)
+    return position >= 0 and in_side_part(candidate.stem, position)
+
+
 CENTRAL, OTHER, ASIDE = range(3)
 
 
@@ -115,7 +127,9 @@ def select(
     for candidate in candidates:
         candidate.score = score(candidate, obvious)
     tier = {id(c): centrality_tier(c, centrality) for c in candidates}
-    ranked = sorted(candidates, key=lambda c: (tier[id(c)], -c.score, stable_key(c)))
+    ranked = sorted(
+        candidates, key=lambda c: (tier[id(c)], side_number(c), -c.score, stable_key(c))
+    )
     kept: list[Candidate] = []
     per_sentence: dict[int, list[Candidate]] = {}
     last_truth = None

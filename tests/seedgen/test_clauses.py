@@ -2,7 +2,7 @@
 
 import pytest
 
-from quizapp.seedgen.clauses import MAX_STEM_WORDS, shorten
+from quizapp.seedgen.clauses import MAX_STEM_WORDS, appositive, safe_cut, shorten
 
 FACILITY = (
     "The experiment took place in the early hours of ___ at the National Ignition Facility, "
@@ -99,3 +99,32 @@ def test_a_leading_date_goes_whole_with_its_year():
         "A unique video of the landing itself was published at the press conference for the "
         "landing of the probe with the ___ thrown off."
     )
+
+
+MERGER = (
+    "According to the team's analysis, the signal came from two black holes, one about 36 "
+    "times as massive as the sun and the other about 29 times, that spiraled into each other "
+    "and merged roughly 1.3 billion years ago, forming a single black hole of about ___ solar "
+    "masses."
+)
+
+
+def test_a_cut_keeps_the_main_clause_and_the_noun_a_relative_clause_hangs_on():
+    short = shorten(MERGER)
+    assert "the signal came from two black holes that spiraled" in short.lower()
+    assert "analysis that" not in short
+    assert len(short.split()) <= MAX_STEM_WORDS
+
+
+def test_a_cut_that_would_leave_a_relative_clause_on_another_noun_is_unsafe():
+    main = MERGER.index(", the signal")
+    counted = MERGER.index(", one about")
+    aside_end = MERGER.index(", that spiraled")
+    assert not safe_cut(MERGER, main, counted)  # "the team's analysis that spiraled"
+    assert safe_cut(MERGER, counted, aside_end)  # "two black holes that spiraled"
+    assert safe_cut(MERGER, 0, main + 2)  # the leading "According to ..." may go
+
+
+def test_an_irregular_past_verb_makes_a_clause_not_an_appositive():
+    assert not appositive("the signal came from two black holes")
+    assert appositive("the executive director of the LIGO Laboratory")

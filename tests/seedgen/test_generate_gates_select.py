@@ -347,3 +347,73 @@ def test_a_subject_vocabulary_names_its_own_kinds_in_questions(vocabulary):
     cables = Mention("hardware", "cables", 27, 33)
     assert blank_noun(stem, cables, vocabulary) == "part of the landing system"
     assert blank_noun(stem, cables, Vocabulary()) == "part"
+
+
+def count_candidate(stem, answer):
+    return Candidate(
+        "numeric", "numeric.quantity", f"{stem} What number fills the blank?",
+        {"answer": answer, "tolerance": 0, "unit": "things"}, "", (), stem, (str(answer),),
+        "number",
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("stem", "answer"),
+    [
+        (
+            "The waves were picked up on Sept. 14, 2015, by the ___ detectors of LIGO, which "
+            "stand about 3,000 kilometers apart in Livingston, Louisiana, and Hanford, Washington.",
+            2,
+        ),
+        (
+            "Each LIGO detector is shaped like a letter L, with ___ arms 4 kilometers long, and a "
+            "laser beam is split to travel down both arms, bounce off mirrors and return.",
+            2,
+        ),
+        (
+            "The signal came from ___ black holes, one about 36 times as massive as the sun and "
+            "the other about 29 times, that spiraled into each other.",
+            2,
+        ),
+        ("The team used ___ instruments, the Mastcam-Z, SuperCam and PIXL, to study rocks.", 3),
+        ("The lander carries ___ cameras, a pair of them pointing down at the ground.", 2),
+    ],
+)
+def test_a_count_the_stem_gives_away_is_not_asked(stem, answer):
+    assert gates.count_not_given_away(count_candidate(stem, answer))
+
+
+@pytest.mark.parametrize(
+    ("stem", "answer"),
+    [
+        (
+            "The waves were picked up on Sept. 14, 2015, by the two detectors of LIGO, which "
+            "stand about ___ kilometers apart in Livingston, Louisiana, and Hanford, Washington.",
+            3000,
+        ),
+        ("The rover carries ___ instruments, including Mastcam-Z and SuperCam.", 7),
+        ("The mission was run by NASA and ESA, which built ___ satellites for it.", 4),
+    ],
+)
+def test_a_count_the_stem_does_not_give_away_is_asked(stem, answer):
+    assert gates.count_not_given_away(count_candidate(stem, answer)) is None
+
+
+DETECTION = (
+    "The waves were picked up on Sept. 14, 2015, by the two detectors of the Laser "
+    "Interferometer Gravitational-Wave Observatory, known as LIGO, which stand about 3,000 "
+    "kilometers apart in Livingston, Louisiana, and Hanford, Washington."
+)
+
+
+def test_a_sentence_s_own_claim_wins_its_places_over_a_side_clause_number(vocabulary):
+    facts = facts_of(DETECTION, vocabulary, dt.date(2016, 2, 11))
+    drafted = [
+        *mcq_date_cloze(facts, vocabulary),
+        *numeric_quantity(facts, vocabulary),
+        *truefalse_statements(facts, vocabulary),
+    ]
+    assert {c.type for c in drafted} >= {"mcq", "numeric", "truefalse"}
+    kept, _ = select(drafted)
+    assert any(c.rule == "mcq.date_cloze" for c in kept)
+    assert not any(c.type == "numeric" and c.data["answer"] == 3000 for c in kept)

@@ -2,8 +2,8 @@
 
 The fixtures are news pages written for this test from looked-up facts (an asteroid
 deflection, a telescope launch, a gene-editing medicine, a laser fusion result, a moon
-landing, a gravitational-wave detection), with their page chrome. They run without the
-Mars vocabulary. See fixtures/HELDOUT.md for how the drafts were judged.
+landing, a gravitational-wave detection, a flyby of Pluto), with their page chrome. They
+run without the Mars vocabulary. See fixtures/HELDOUT.md for how the drafts were judged.
 """
 
 import re
@@ -25,6 +25,7 @@ HELDOUT = {
     "heldout_fusion": "National Ignition Facility",
     "heldout_chandrayaan": "Chandrayaan-3",
     "heldout_ligo": "LIGO",
+    "heldout_pluto": "New Horizons",
 }
 CHROME = ("Related News", "Subscribe", "Advertisement", "Photo credit", "Share", "(c)", "Most read")
 NUMBER_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven"}
