@@ -62,12 +62,30 @@ LIST_WORD = re.compile(r"\b(?:and|or)\b")
 
 
 PLACE_AFTER_COMMA = re.compile(r"[A-Z][\w.]*(?: [A-Z][\w.]*)?(?=[,.;:!?]|$| [—–])")
+FIRST_ADJECTIVE = re.compile(r"\b(?:a|an|the|its|their|his|her|our|this|that)\s+[a-z][\w-]*$", re.I)
+NEXT_ADJECTIVE = re.compile(r"(?P<adjective>[a-z][\w-]*) (?P<noun>[a-z][\w-]*)\b")
+NOT_MODIFIER = re.compile(rf"^(?:{SUBORDINATE}|and|or|but|so|the|a|an|of|to|in|on|at|by|for|with)$")
+
+
+def coordinate_adjectives(before: str, after: str) -> bool:
+    """True when a comma sits between two adjectives before their noun ("the small, icy
+    world", "a long, narrow valley"): one determiner, one word, the comma, then a word
+    and a noun that are neither a clause-opening word nor a verb."""
+    if not FIRST_ADJECTIVE.search(before):
+        return False
+    match = NEXT_ADJECTIVE.match(after)
+    if not match:
+        return False
+    words = (match["adjective"], match["noun"])
+    return not any(NOT_MODIFIER.match(word) or VERB.fullmatch(word) for word in words) and not (
+        re.fullmatch(r"[a-z]+ing", match["adjective"])
+    )
 
 
 def parts(text: str) -> list[tuple[int, int]]:
     """Spans of the text between commas and dashes (a comma inside a number, as in
-    "6,000", inside a place, as in "Livermore, California", or before the year of a
-    date is not a break)."""
+    "6,000", inside a place, as in "Livermore, California", before the year of a date,
+    or between two adjectives, as in "the small, icy world", is not a break)."""
     spans, start = [], 0
     for match in BREAK.finditer(text):
         after_name = re.search(r"\b[A-Z][\w.-]*$", text[: match.start()])
@@ -75,6 +93,10 @@ def parts(text: str) -> list[tuple[int, int]]:
             continue
         if re.match(r"\d{4}\b", text[match.end() :]):
             continue  # "Feb. 22, 2021": the year of a date
+        if match.group() == ", " and coordinate_adjectives(
+            text[: match.start()], text[match.end() :]
+        ):
+            continue
         spans.append((start, match.start()))
         start = match.end()
     spans.append((start, len(text)))

@@ -2,7 +2,7 @@
 
 import pytest
 
-from quizapp.seedgen.clauses import MAX_STEM_WORDS, appositive, safe_cut, shorten
+from quizapp.seedgen.clauses import MAX_STEM_WORDS, appositive, parts, safe_cut, shorten
 
 FACILITY = (
     "The experiment took place in the early hours of ___ at the National Ignition Facility, "
@@ -128,3 +128,19 @@ def test_a_cut_that_would_leave_a_relative_clause_on_another_noun_is_unsafe():
 def test_an_irregular_past_verb_makes_a_clause_not_an_appositive():
     assert not appositive("the signal came from two black holes")
     assert appositive("the executive director of the LIGO Laboratory")
+
+
+def test_a_comma_between_two_adjectives_is_not_a_break():
+    text = "The crater sits in a long, narrow valley, which the lander photographed."
+    assert [text[a:b] for a, b in parts(text)] == [
+        "The crater sits in a long, narrow valley",
+        "which the lander photographed.",
+    ]
+    lead = (
+        "A NASA spacecraft the size of a baby grand piano flew past Pluto on Tuesday, giving "
+        "scientists their first close look at the small, icy world at the edge of the solar "
+        "system after a trip of more than nine years and about ___ billion kilometers."
+    )
+    assert "Tuesday icy world" not in shorten(lead)
+    said = "The signal reached the team, scientists said on Friday."
+    assert len(parts(said)) == 2  # a noun, then a clause of its own
