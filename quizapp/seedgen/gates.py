@@ -19,7 +19,8 @@ PRONOUN_START = re.compile(
     r"^(it|its|this|that|these|those|they|them|their|he|she|his|her|such|there|then)\b", re.I
 )
 DEICTIC = re.compile(
-    r"\b(above|below)\b|\b(this|these|that)\s+(\w+\s+){0,3}(image|images|photo|shot|footage|"
+    r"\b(above|below)\b(?!\s+(?:the|a|an|its|their|his|her|our|sea level|ground|zero|\d))|"
+    r"\b(this|these|that)\s+(\w+\s+){0,3}(image|images|photo|shot|footage|"
     r"picture|video)\b|^(the\s+)?(\w+\s+){0,2}(image|photo|picture|photograph|shot|video)s?\b|"
     r"\bthe same\b|\bas well\b",
     re.I,
@@ -111,7 +112,9 @@ def acronym_not_spelled_out(candidate: Candidate) -> str | None:
 
 
 def dangling_reference(candidate: Candidate) -> str | None:
-    """No pronoun or "this/that" at the start, and no pointer to a picture or context."""
+    """No pronoun or "this/that" at the start, and no pointer to a picture or context
+    ("the image above", "shown below"; "above the surface", a preposition before its
+    noun phrase, points at nothing)."""
     text = candidate.stem or candidate.prompt
     if PRONOUN_START.search(text.lstrip('"“ ')):
         return "starts with a pronoun"

@@ -184,6 +184,22 @@ def test_gate_dangling_reference(stem):
     assert gates.dangling_reference(candidate(stem=stem))
 
 
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "The orbiter circles about ___ kilometers above the surface of the moon.",
+        "Temperatures at the site fell to ___ degrees below zero.",
+        "The helicopter rose about ___ meters above its landing spot.",
+    ],
+)
+def test_above_or_below_before_a_noun_phrase_is_a_preposition(stem):
+    assert gates.dangling_reference(candidate(stem=stem)) is None
+
+
+def test_above_or_below_without_a_noun_phrase_still_points_up_the_page():
+    assert gates.dangling_reference(candidate(stem="The crater shown below is ___ meters wide."))
+
+
 def test_gate_distinct_options_and_all_or_none():
     assert gates.distractors_distinct(candidate(data={"options": ["NASA", "N.A.S.A."]}))
     assert gates.no_all_or_none(candidate(data={"options": ["NASA", "All of the above"]}))
