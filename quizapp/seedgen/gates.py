@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from .candidate import Candidate
-from .clauses import MAX_STEM_WORDS
+from .clauses import LEADING, MAX_STEM_WORDS, parts
 from .entities import abbreviates
 from .extract import FUNCTION_WORDS
 from .kinds import name_words
@@ -23,6 +23,17 @@ DEICTIC = re.compile(
     r"\b(this|these|that)\s+(\w+\s+){0,3}(image|images|photo|shot|footage|"
     r"picture|video)\b|^(the\s+)?(\w+\s+){0,2}(image|photo|picture|photograph|shot|video)s?\b|"
     r"\bthe same\b|\bas well\b",
+    re.I,
+)
+SUBJECT_PRONOUN = re.compile(r"\b(?:it|they|he|she)\b(?= \S)", re.I)
+NUMBER_WORD = r"(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|a few|\d+)"
+UNIT_OF_TIME = r"(?:years?|months?|weeks?|days?|hours?|minutes?|decades?)"
+TIME_OPENER = re.compile(
+    rf"^(?:{NUMBER_WORD} (?:\w+ )?{UNIT_OF_TIME} (?:later|earlier|after that|before that)|"
+    r"(?:in|on|by|during|since|until) (?:the )?(?:(?:early |late |mid-)?\d{4}s?|"
+    r"[A-Z][a-z]+\.?(?: \d{1,2})?(?:,? \d{4})?)|"
+    r"later|then|soon|soon after|meanwhile|since then|at first|eventually|finally|now|today|"
+    r"also|still)\b,?\s*",
     re.I,
 )
 DEFINITE_PICTURE = re.compile(r"\bthe (?P<noun>picture|photo|image|shot|video|footage)\b", re.I)
@@ -111,6 +122,26 @@ def acronym_not_spelled_out(candidate: Candidate) -> str | None:
     return None
 
 
+def opens_with_pronoun_subject(text: str) -> str | None:
+    """The subject pronoun ("it", "they", "he", "she") of a clause with nothing before
+    it in the text but a leading adverbial or a time phrase ("A year later it swung past
+    Jupiter", "In 2006, they ..."): it names something from an earlier sentence."""
+    spans = parts(text)
+    for match in SUBJECT_PRONOUN.finditer(text):
+        start = 0
+        for number, (part_start, part_end) in enumerate(spans[:-1]):
+            if part_end > match.start():
+                break
+            if number == 0 and LEADING.match(text[part_start:part_end]):
+                start = spans[1][0]
+        before = text[start : match.start()].strip(' "“')
+        while before and (opener := TIME_OPENER.match(before)):
+            before = before[opener.end() :]
+        if not before.strip():
+            return match.group()
+    return None
+
+
 def dangling_reference(candidate: Candidate) -> str | None:
     """No pronoun or "this/that" at the start, and no pointer to a picture or context
     ("the image above", "shown below"; "above the surface", a preposition before its
@@ -118,6 +149,8 @@ def dangling_reference(candidate: Candidate) -> str | None:
     text = candidate.stem or candidate.prompt
     if PRONOUN_START.search(text.lstrip('"“ ')):
         return "starts with a pronoun"
+    if pronoun := opens_with_pronoun_subject(text):
+        return f"refers to missing context: {pronoun!r}"
     for match in DEICTIC.finditer(text):
         named = re.search(r"\bthe\b", match.group(), re.I) and IDENTIFIED.match(
             text[match.end() :]

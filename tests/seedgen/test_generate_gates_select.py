@@ -200,6 +200,30 @@ def test_above_or_below_without_a_noun_phrase_still_points_up_the_page():
     assert gates.dangling_reference(candidate(stem="The crater shown below is ___ meters wide."))
 
 
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "Three months later it entered orbit around the moon at an altitude of ___ kilometers.",
+        "In 2019, they published the first image of a black hole, in the galaxy ___.",
+        "After the launch, it unfolded a sunshield the size of a ___ court.",
+    ],
+)
+def test_a_subject_pronoun_after_a_leading_phrase_is_dangling(stem):
+    assert gates.dangling_reference(candidate(stem=stem))
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "The lander touched down in 2023, and it worked for ___ days.",
+        "When it reached orbit, the probe sent back ___ images.",
+        "Engineers said it would take ___ years to build.",
+    ],
+)
+def test_a_subject_pronoun_with_its_noun_in_the_stem_is_not_dangling(stem):
+    assert gates.dangling_reference(candidate(stem=stem)) is None
+
+
 def test_gate_distinct_options_and_all_or_none():
     assert gates.distractors_distinct(candidate(data={"options": ["NASA", "N.A.S.A."]}))
     assert gates.no_all_or_none(candidate(data={"options": ["NASA", "All of the above"]}))
