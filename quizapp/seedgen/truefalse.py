@@ -19,6 +19,7 @@ from .names import (
     swap_candidates,
 )
 from .paraphrase import restate
+from .quantities import NUMBER_WORDS
 from .stems import cloze, quote, usable, weekday_start
 from .vocabulary import Vocabulary
 
@@ -70,6 +71,31 @@ def changed_number(value: float) -> int | float:
     return int(value * 2) if value.is_integer() else value * 2
 
 
+SCALES = ("thousand", "million", "billion", "trillion")
+WORD_FOR = {value: word for word, value in NUMBER_WORDS.items() if value <= 12}
+
+
+def written_like(number_text: str, unit: str, value: float) -> tuple[str, str]:
+    """A changed number and its unit written in the style of ``number_text``: a number
+    word stays a word ("three" -> "five"), a scale word moves up rather than letting the
+    digits grow ("700 million" -> "1.4 billion", never "1400 million"), a thousands
+    comma is written from 1,000 on unless the original ran four digits together, and
+    decimals are rounded to the original's places."""
+    if number_text.lower() in NUMBER_WORDS and value in WORD_FOR:
+        word = WORD_FOR[int(value)]
+        return (word.capitalize() if number_text[0].isupper() else word), unit
+    scale = unit.split(" ")[0].lower() if unit else ""
+    places = len(number_text.split(".")[1]) if "." in number_text else 0
+    if scale in SCALES[:-1] and value >= 1000:
+        value, unit = value / 1000, SCALES[SCALES.index(scale) + 1] + unit[len(scale) :]
+        places = max(places, 1)
+    value = round(value, places)
+    if value == int(value):
+        places = 0
+    grouped = "," in number_text or not re.fullmatch(r"\d{4,}(?:\.\d+)?", number_text)
+    return format(value, f"{',' if grouped else ''}.{places}f"), unit
+
+
 def truefalse_statements(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[Candidate]:
     """truefalse.as_stated and truefalse.swap_entity / swap_number / swap_date."""
     for sf in usable(facts):
@@ -87,7 +113,7 @@ def truefalse_statements(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterato
                 "statement",
             )  # fmt: skip
         offset = sf.sentence.clean.find(text)
-        swaps: list[tuple[str, Mention | object, str, str]] = []
+        swaps: list[tuple[str, Mention | object, str, str, int]] = []
         for mention in sf.mentions:
             if mention.kind == "person" or is_subject(mention.text, facts):
                 continue  # a person's role does not travel; the subject's rivals may be true
@@ -106,21 +132,38 @@ def truefalse_statements(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterato
                 if plural_name(o) == plural_name(mention.text)  # "the Navcams are", never
             ][:1]  # "the Mastcam-Z are"
             if others:
-                swaps.append(("truefalse.swap_entity", mention, others[0], mention.kind))
+                swaps.append(
+                    (
+                        "truefalse.swap_entity",
+                        mention,
+                        others[0],
+                        mention.kind,
+                        mention.end - mention.start,
+                    )
+                )
         for quantity in sf.quantities:
             if quantity.value == 1 or in_compound(sf.sentence.clean, quantity):
                 continue  # "one orbit" -> "3 orbit"; "11 hours and 110 minutes"
-            new = changed_number(quantity.value)
+            number, unit = written_like(
+                quantity.number_text, quantity.unit, changed_number(quantity.value)
+            )
+            changed, length = number, len(quantity.number_text)
+            scale = quantity.unit.split(" ")[0]
+            if unit != quantity.unit:  # "700 million" -> "1.4 billion": the scale goes too
+                written = sf.sentence.clean[quantity.start : quantity.end]
+                if not written.startswith(f"{quantity.number_text} {scale}"):
+                    continue
+                changed, length = f"{number} {unit.split(' ')[0]}", length + 1 + len(scale)
             swaps.append(
-                ("truefalse.swap_number", quantity, str(new), quantity_kind(quantity.unit))
+                ("truefalse.swap_number", quantity, changed, quantity_kind(quantity.unit), length)
             )
         for date in sf.dates:
-            swaps.append(("truefalse.swap_date", date, date.shifted(1), "date"))
-        for rule, span, replacement, kind in swaps:
-            start = span.start - offset
-            end = start + (
-                len(span.number_text) if rule == "truefalse.swap_number" else span.end - span.start
+            swaps.append(
+                ("truefalse.swap_date", date, date.shifted(1), "date", date.end - date.start)
             )
+        for rule, span, replacement, kind, length in swaps:
+            start = span.start - offset
+            end = start + length
             original = text[start:end]
             if kind == "organisation":
                 start, replacement = with_article(text, start, original, replacement)

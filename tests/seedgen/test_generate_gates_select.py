@@ -71,6 +71,31 @@ def test_date_cloze_distractors_are_nearby_dates(vocabulary):
     assert candidate.data["options"] == ["Feb. 18", "Feb. 19", "Feb. 20", "Feb. 21"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "false"),
+    [
+        (
+            "The telescope cost about $650 million to build, according to the European Space "
+            "Agency.",
+            "$1.3 billion",
+        ),
+        (
+            "The lander came down about 12,500 meters from the target site, according to the "
+            "mission team.",
+            "25,000 meters",
+        ),
+        (
+            "The rover drove three kilometers across the crater floor in March, according to NASA.",
+            "five kilometers",
+        ),
+    ],
+)
+def test_a_swapped_amount_is_written_like_the_original(vocabulary, sentence, false):
+    candidates = list(truefalse_statements(facts_of(sentence, vocabulary), vocabulary))
+    swapped = [c.prompt for c in candidates if c.rule == "truefalse.swap_number"]
+    assert swapped and all(false in prompt for prompt in swapped), swapped
+
+
 def test_truefalse_swaps_a_same_kind_name(vocabulary):
     candidates = list(truefalse_statements(facts_of(TILT, vocabulary), vocabulary))
     assert {c.data["answer"] for c in candidates} == {True, False}
