@@ -29,6 +29,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from quizapp.english_words import inflector, zipf_frequency
+
 PREPOSITIONS = frozenset(
     "on in at onto into inside within aboard near by from to under beneath".split()
 )
@@ -55,28 +57,12 @@ class Reading:
         return "".join(self.words)
 
 
-@lru_cache(maxsize=1)
-def _inflector():
-    # Imported on first use: inflect takes seconds to import, and only grading needs it.
-    import inflect
-
-    return inflect.engine()
-
-
-@lru_cache(maxsize=8192)
-def _zipf_frequency(word: str) -> float:
-    # Imported on first use, like inflect: its word lists are large.
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "en")
-
-
 @lru_cache(maxsize=4096)
 def singular(word: str) -> str:
     """The singular of an English noun, or the word itself when it is not a plural."""
     if len(word) <= 3 or not word.isalpha():
         return word
-    result = _inflector().singular_noun(word)
+    result = inflector().singular_noun(word)
     return result if isinstance(result, str) and result else word
 
 
@@ -138,7 +124,7 @@ def _exact_part(word: str) -> bool:
 
 
 def _is_real_other_word(typed: str, key_words: tuple[str, ...]) -> bool:
-    return typed not in key_words and _zipf_frequency(typed) >= REAL_WORD_ZIPF
+    return typed not in key_words and zipf_frequency(typed) >= REAL_WORD_ZIPF
 
 
 def _typo_of(given: Reading, key: Reading) -> bool:

@@ -21,7 +21,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+
+from quizapp.english_words import zipf_frequency
+from quizapp.questiontypes.typed_answers import singular
 
 from .candidate import Candidate
 from .facts import ArticleFacts
@@ -44,25 +46,11 @@ INTERVAL = (
 APPROXIMATELY = r", (?:or )?(?:about|roughly|some|nearly|around|almost) [^,;:]*"
 
 
-@cache
-def _frequency(word: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "en")
-
-
-@cache
-def _singular(word: str) -> str:
-    from quizapp.questiontypes.typed_answers import singular
-
-    return singular(word) or word
-
-
 def key_terms(text: str) -> frozenset[str]:
     """The uncommon words of ``text``, lower-case and singular."""
     words = [w.lower() for w in WORD.findall(text)]
     numbers = {w for w in words if w[0].isdigit()}
-    named = {_singular(w) for w in words if len(w) > 2 and _frequency(w) < COMMON_ZIPF}
+    named = {singular(w) for w in words if len(w) > 2 and zipf_frequency(w) < COMMON_ZIPF}
     return frozenset(numbers | named - numbers)
 
 

@@ -10,21 +10,9 @@ from __future__ import annotations
 
 from functools import cache
 
+from quizapp.english_words import inflector, zipf_frequency
+
 PLURAL_GAP = 1.5  # a noun's plural is at most this much rarer (Zipf scale) than its singular
-
-
-@cache
-def _inflector():
-    import inflect
-
-    return inflect.engine()
-
-
-@cache
-def _zipf(word: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "en")
 
 
 @cache
@@ -34,7 +22,8 @@ def is_count_noun(word: str) -> bool:
     lowered = word.lower()
     if not lowered.isalpha():
         return False
-    if _inflector().singular_noun(lowered):
+    if inflector().singular_noun(lowered):
         return True  # already a plural: "instruments", "kelvins"
-    plural = _inflector().plural_noun(lowered)
-    return _zipf(plural) > 0 and _zipf(plural) >= _zipf(lowered) - PLURAL_GAP
+    plural = inflector().plural_noun(lowered)
+    written = zipf_frequency(plural)
+    return written > 0 and written >= zipf_frequency(lowered) - PLURAL_GAP
