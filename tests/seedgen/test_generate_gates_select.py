@@ -191,6 +191,21 @@ def candidate(**changes):
     return Candidate(**values)
 
 
+def short_cloze(stem, answer, kind):
+    asked = f"{stem} Which {kind} fills the blank?"
+    return Candidate(
+        "short", "short.entity_cloze", asked, {"answers": [answer]}, "", (), stem, (answer,), kind
+    )
+
+
+def number_cloze(stem, answer, unit="things", tolerance=0):
+    data = {"answer": answer, "tolerance": tolerance, "unit": unit}
+    asked = f"{stem} What number fills the blank?"
+    return Candidate(
+        "numeric", "numeric.quantity", asked, data, "", (), stem, (str(answer),), "number"
+    )
+
+
 def test_gate_answer_given_away():
     assert gates.answer_given_away(candidate(stem="The University of Arizona leads ___."))
     assert gates.answer_given_away(candidate()) is None
@@ -316,11 +331,7 @@ def test_ranking_prefers_instruments_and_drops_same_blank_twice():
 
 def test_who_congratulated_is_trivia_whatever_stands_before_the_verb():
     stem = "___, the administrator of NASA, congratulated ISRO on the landing on the moon."
-    candidate = Candidate(
-        "short", "short.entity_cloze", f"{stem} Which person fills the blank?",
-        {"answers": ["Bill Nelson"]}, "", (), stem, ("Bill Nelson",), "person",
-    )  # fmt: skip
-    assert gates.not_trivia(candidate)
+    assert gates.not_trivia(short_cloze(stem, "Bill Nelson", "person"))
 
 
 @pytest.mark.parametrize(
@@ -360,20 +371,12 @@ def test_a_nationality_before_a_craft_noun_is_not_a_name():
     ],
 )  # fmt: skip
 def test_an_abbreviation_is_not_asked_beside_its_expansion(stem, answer):
-    candidate = Candidate(
-        "short", "short.entity_cloze", f"{stem} Which instrument fills the blank?",
-        {"answers": [answer]}, "", (), stem, (answer,), "instrument",
-    )  # fmt: skip
-    assert gates.acronym_not_spelled_out(candidate)
+    assert gates.acronym_not_spelled_out(short_cloze(stem, answer, "instrument"))
 
 
 def test_an_abbreviation_whose_expansion_is_elsewhere_may_be_asked():
     stem = "The rover carries a laser spectrometer called ___ on its mast."
-    candidate = Candidate(
-        "short", "short.entity_cloze", f"{stem} Which instrument fills the blank?",
-        {"answers": ["LIBS"]}, "", (), stem, ("LIBS",), "instrument",
-    )  # fmt: skip
-    assert gates.acronym_not_spelled_out(candidate) is None
+    assert gates.acronym_not_spelled_out(short_cloze(stem, "LIBS", "instrument")) is None
 
 
 @pytest.mark.parametrize(
@@ -386,20 +389,12 @@ def test_an_abbreviation_whose_expansion_is_elsewhere_may_be_asked():
     ],
 )
 def test_a_number_that_is_not_a_fact_to_learn_is_not_asked(stem):
-    candidate = Candidate(
-        "numeric", "numeric.quantity", f"{stem} What number fills the blank?",
-        {"answer": 3, "tolerance": 0, "unit": "things"}, "", (), stem, ("3",), "number",
-    )  # fmt: skip
-    assert gates.number_is_a_fact(candidate)
+    assert gates.number_is_a_fact(number_cloze(stem, 3))
 
 
 def test_a_measured_number_is_asked():
     stem = "The lasers fired ___ megajoules of energy at a tiny capsule of hydrogen fuel."
-    candidate = Candidate(
-        "numeric", "numeric.quantity", f"{stem} What number fills the blank?",
-        {"answer": 2.05, "tolerance": 0.005, "unit": "megajoules"}, "", (), stem, ("2.05",),
-        "number",
-    )  # fmt: skip
+    candidate = number_cloze(stem, 2.05, unit="megajoules", tolerance=0.005)
     assert gates.number_is_a_fact(candidate) is None
 
 
@@ -412,14 +407,6 @@ def test_a_subject_vocabulary_names_its_own_kinds_in_questions(vocabulary):
     cables = Mention("hardware", "cables", 27, 33)
     assert blank_noun(stem, cables, vocabulary) == "part of the landing system"
     assert blank_noun(stem, cables, Vocabulary()) == "part"
-
-
-def count_candidate(stem, answer):
-    return Candidate(
-        "numeric", "numeric.quantity", f"{stem} What number fills the blank?",
-        {"answer": answer, "tolerance": 0, "unit": "things"}, "", (), stem, (str(answer),),
-        "number",
-    )  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -445,7 +432,7 @@ def count_candidate(stem, answer):
     ],
 )
 def test_a_count_the_stem_gives_away_is_not_asked(stem, answer):
-    assert gates.count_not_given_away(count_candidate(stem, answer))
+    assert gates.count_not_given_away(number_cloze(stem, answer))
 
 
 @pytest.mark.parametrize(
@@ -461,7 +448,7 @@ def test_a_count_the_stem_gives_away_is_not_asked(stem, answer):
     ],
 )
 def test_a_count_the_stem_does_not_give_away_is_asked(stem, answer):
-    assert gates.count_not_given_away(count_candidate(stem, answer)) is None
+    assert gates.count_not_given_away(number_cloze(stem, answer)) is None
 
 
 DETECTION = (
