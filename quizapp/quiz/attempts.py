@@ -56,7 +56,7 @@ class AttemptClosed(AttemptError):
 class StartResult:
     attempt: Attempt
     resumed: bool
-    attempt_id: int
+    attempt_id: int  # read before the commit: using it after costs no query
 
 
 def quiz_availability(quiz: Quiz, now: datetime) -> str | None:
@@ -123,20 +123,13 @@ def start_attempt(
     """
     now = now or utcnow()
     rng = rng or random.Random()
-    drawn = None if open_attempt(user_id, quiz.id) else _draw(quiz, rng)
+    drawn = None if open_attempt(user_id, quiz.id) else _drawn_rows(quiz, rng)
     return _open_or_resume(user_id, quiz, drawn, now, rng, terms, preview)
 
 
-@dataclass(frozen=True)
-class _Drawn:
+def _drawn_rows(quiz: Quiz, rng: random.Random) -> list[dict[str, Any]]:
     """The questions of a new attempt, as the rows to insert (without the attempt's id)."""
-
-    rows: list[dict[str, Any]]
-
-
-def _draw(quiz: Quiz, rng: random.Random) -> _Drawn:
-    versions = draw_for_quiz(quiz, rng)
-    rows = [
+    return [
         {
             "position": position,
             "question_version_id": version.id,
@@ -144,16 +137,15 @@ def _draw(quiz: Quiz, rng: random.Random) -> _Drawn:
                 version.data, rng, quiz.shuffle_options
             ),
         }
-        for position, version in enumerate(versions, start=1)
+        for position, version in enumerate(draw_for_quiz(quiz, rng), start=1)
     ]
-    return _Drawn(rows)
 
 
 @writes
 def _open_or_resume(
     user_id: int,
     quiz: Quiz,
-    drawn: _Drawn | None,
+    drawn: list[dict[str, Any]] | None,
     now: datetime,
     rng: random.Random,
     terms: AssignmentTerms | None,
@@ -169,14 +161,15 @@ def _open_or_resume(
     counts = attempt_counts(user_id, quiz.id)
     if not preview:
         _check_may_start(counts, quiz, now, terms)
-    drawn = drawn or _draw(quiz, rng)  # the open attempt seen before has closed since
-    if not drawn.rows:
+    if drawn is None:  # the open attempt seen before has closed since
+        drawn = _drawn_rows(quiz, rng)
+    if not drawn:
         raise QuizUnavailable("This quiz has no questions yet.")
     attempt = Attempt(
         user_id=user_id,
         quiz_id=quiz.id,
         number=counts.including_previews + 1,
-        question_count=len(drawn.rows),
+        question_count=len(drawn),
         started_at=now,
         deadline=_deadline(quiz, now, terms),
         assignment_id=terms.assignment_id if terms else None,
@@ -194,7 +187,7 @@ def _open_or_resume(
             raise NoAttemptsLeft("You have used all your attempts at this quiz.") from None
         return StartResult(winner, resumed=True, attempt_id=winner.id)
     attempt_id = attempt.id
-    rows = [row | {"attempt_id": attempt_id} for row in drawn.rows]
+    rows = [row | {"attempt_id": attempt_id} for row in drawn]
     db.session.execute(sa.insert(Response), rows)
     db.session.commit()
     return StartResult(attempt, resumed=False, attempt_id=attempt_id)
