@@ -18,6 +18,8 @@ def grade(answers: list[str], typed: str) -> float:
         (["Navcams"], "navcam"),
         (["pyrotechnic charges", "several pyrotechnic charges"], "pyrotechnic charge"),
         (["cables"], "a cable"),
+        (["rock and soil"], "rocks and soil"),
+        (["Martian rock and regolith"], "Martian rocks and regolith"),
         # determiners, quantifiers and possessives
         (["heat shield"], "its heat shield"),
         (["pyrotechnic charges"], "several pyrotechnic charges"),
@@ -70,6 +72,7 @@ def test_fair_ways_of_writing_the_answer_earn_the_mark(answers, typed):
         (["heat shield"], "shield"),
         (["HiRISE"], "HiRISE Mars"),
         (["parachute"], "parachute and back shell"),
+        (["rock and soil"], "rocks and dust"),
         # nothing typed
         (["HiRISE"], ""),
         (["HiRISE"], "the"),

@@ -10,7 +10,8 @@ Both the typed text and every accepted variant are reduced to a *reading*:
   "NASA's Mars Reconnaissance Orbiter") are set aside;
 - punctuation becomes a space ("Mastcam-Z" = "Mastcam Z") and spaces are ignored
   when comparing, so "heatshield" = "heat shield";
-- the last word is put in the singular with ``inflect`` ("Navcams" = "Navcam").
+- the last word, and each word before "and" or "or", is put in the singular with
+  ``inflect`` ("Navcams" = "Navcam", "rocks and soil" = "rock and soil").
 
 Two readings match when their letters agree and their prepositions do not
 contradict each other ("on the back" matches "back" and "on the back", never
@@ -37,6 +38,7 @@ PREPOSITIONS = frozenset(
 DETERMINERS = frozenset(
     "the a an its their his her our your my this that these those some several".split()
 )
+CONJUNCTIONS = frozenset(("and", "or"))
 # A typed word at least this common in English is a real word, not a typo.
 REAL_WORD_ZIPF = 3.0
 MIN_FUZZY_LETTERS = 8
@@ -90,14 +92,19 @@ def _set_aside_leading(words: list[str]) -> tuple[str | None, list[str]]:
     return preposition, words
 
 
+def _in_the_singular(words: list[str]) -> list[str]:
+    """Each part's head noun in the singular: the last word, and each word before "and"/"or"."""
+    heads = {len(words) - 1} | {i - 1 for i, word in enumerate(words) if word in CONJUNCTIONS}
+    return [singular(word) if i in heads else word for i, word in enumerate(words)]
+
+
 def _reading(text: str) -> Reading | None:
     preposition, words = _set_aside_leading(_words(text))
     words = [w.replace("'", "") for w in words]
     words = [w for w in words if w]
     if not words:
         return None
-    words[-1] = singular(words[-1])
-    return Reading(preposition, tuple(words))
+    return Reading(preposition, tuple(_in_the_singular(words)))
 
 
 @lru_cache(maxsize=4096)
