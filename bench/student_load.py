@@ -10,6 +10,7 @@ last one posted. Exits non-zero when a request failed or an answer was lost.
 """
 
 import argparse
+import http.client
 import math
 import os
 import re
@@ -21,11 +22,14 @@ import tempfile
 import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
-from html.parser import HTMLParser
+from dataclasses import dataclass
+from email.message import Message
+from http.cookies import SimpleCookie
 from pathlib import Path
 from unittest import mock
+from urllib.parse import urlencode, urlsplit
 
-import httpx
+import lxml.html
 
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -33,31 +37,84 @@ SERVER_PROBLEM = re.compile(r"\[(ERROR|CRITICAL)\]|Traceback|Exception on|databa
 PASSWORD = "bench-student-password"  # noqa: S105 - a throwaway account in a temp database
 
 
-class FormFields(HTMLParser):
+class FormFields:
     """Collect the CSRF token and the answer fields (name -> allowed values) of a page."""
 
     def __init__(self, html: str) -> None:
-        super().__init__()
-        self.csrf, self.fields, self.kinds, self._select = None, {}, {}, None
-        self.feed(html)
+        self.csrf, self.fields, self.kinds = None, {}, {}
+        for element in lxml.html.fromstring(html).iter("input", "select"):
+            name = element.get("name") or ""
+            if element.tag == "input" and name == "csrf_token":
+                self.csrf = element.get("value")
+            elif element.tag == "input" and name == "answer":
+                self.kinds["answer"] = element.get("type", "text")
+                self.fields.setdefault("answer", []).append(element.get("value", ""))
+            elif element.tag == "select" and re.fullmatch(r"(match|position)_\d+", name):
+                options = element.iter("option")
+                self.fields[name] = [o.get("value") for o in options if o.get("value")]
+                self.kinds[name] = "select"
 
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        name = a.get("name") or ""
-        if tag == "input" and name == "csrf_token":
-            self.csrf = a.get("value")
-        elif tag == "input" and name == "answer":
-            self.kinds["answer"] = a.get("type", "text")
-            self.fields.setdefault("answer", []).append(a.get("value", ""))
-        elif tag == "select" and re.fullmatch(r"(match|position)_\d+", name):
-            self._select = name
-            self.fields[name], self.kinds[name] = [], "select"
-        elif tag == "option" and self._select and a.get("value"):
-            self.fields[self._select].append(a["value"])
 
-    def handle_endtag(self, tag):
-        if tag == "select":
-            self._select = None
+@dataclass
+class Reply:
+    """One HTTP response, as much of it as a simulated student reads."""
+
+    status_code: int
+    text: str
+    headers: Message
+
+
+class Browser:
+    """A cookie-keeping HTTP client as light as a browser is for the server's machine.
+
+    Simulated students share the server's cores, so their own CPU cost is
+    kept low: one ``http.client`` connection per request (gunicorn's sync
+    workers close each one), cookies kept from ``Set-Cookie``.
+    """
+
+    def __init__(self, base_url: str, timeout: float = 60.0) -> None:
+        parts = urlsplit(base_url)
+        self.host, self.port, self.timeout = parts.hostname, parts.port, timeout
+        self.cookies: dict[str, str] = {}
+
+    def request(self, method: str, url: str, data=None, headers=None) -> Reply:
+        sent = dict(headers or {})
+        body = None
+        if data is not None:
+            fields = {name: value for name, value in data.items() if value is not None}
+            body = urlencode(fields, doseq=True)
+            sent["Content-Type"] = "application/x-www-form-urlencoded"
+        if self.cookies:
+            sent["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        connection = http.client.HTTPConnection(self.host, self.port, timeout=self.timeout)
+        try:
+            connection.request(method, url, body=body, headers=sent)
+            response = connection.getresponse()
+            text = response.read().decode()
+        finally:
+            connection.close()
+        self._keep_cookies(response.msg.get_all("Set-Cookie") or [])
+        return Reply(response.status, text, response.msg)
+
+    def get(self, url: str) -> Reply:
+        return self.request("GET", url)
+
+    def post(self, url: str, data=None) -> Reply:
+        return self.request("POST", url, data=data)
+
+    def _keep_cookies(self, lines: list[str]) -> None:
+        for line in lines:
+            for name, morsel in SimpleCookie(line).items():
+                if morsel.value == "" or morsel["max-age"] == "0":
+                    self.cookies.pop(name, None)
+                else:
+                    self.cookies[name] = morsel.value
+
+    def close(self) -> None:
+        """Nothing stays open between requests."""
+
+
+REQUEST_FAILED = (OSError, http.client.HTTPException)
 
 
 def choose_answer(page: FormFields, variant: int) -> dict:
@@ -91,7 +148,7 @@ class Student:
         self.email = student_email(index)
         self.index, self.quiz, self.deadline = index, quiz, deadline
         self.timings, self.errors, self.posted = timings, errors, {}
-        self.client = httpx.Client(base_url=base_url, timeout=60.0, follow_redirects=False)
+        self.client = Browser(base_url)
 
     def call(self, kind, method, url, expect, data=None, headers=None):
         """Send one request, record its latency, return the response or None on failure."""
@@ -100,7 +157,7 @@ class Student:
         start = time.perf_counter()
         try:
             response = self.client.request(method, url, data=data, headers=headers)
-        except httpx.HTTPError as error:
+        except REQUEST_FAILED as error:
             self.errors.append((kind, method, url, repr(error)))
             return None
         self.timings.append((kind, time.perf_counter() - start))
@@ -230,9 +287,9 @@ def start_server(
     base_url = f"http://127.0.0.1:{port}"
     for _ in range(100):
         try:
-            if httpx.get(base_url + ready_path, timeout=2).status_code == 200:
+            if Browser(base_url, timeout=2).get(ready_path).status_code == 200:
                 return process, base_url
-        except httpx.HTTPError:
+        except REQUEST_FAILED:
             time.sleep(0.2)
     process.kill()
     raise RuntimeError(f"gunicorn did not answer; see {log}")
