@@ -54,12 +54,43 @@ class AttemptClosed(AttemptError):
 
 @dataclass(frozen=True)
 class StartResult:
-    attempt: Attempt
     resumed: bool
-    attempt_id: int  # read before the commit: using it after costs no query
+    attempt_id: int  # known before the commit: redirecting with it costs no query
+
+    @property
+    def attempt(self) -> Attempt:
+        """The attempt itself (read from the database when asked for)."""
+        return db.session.get_one(Attempt, self.attempt_id)
 
 
-def quiz_availability(quiz: Quiz, now: datetime) -> str | None:
+@dataclass(frozen=True)
+class QuizRules:
+    """The quiz settings a start checks, read before the write transaction.
+
+    Committing the read transaction expires the ORM quiz; reading it again
+    inside the write lock would make every start of a class wait longer.
+    """
+
+    id: int
+    is_published: bool
+    opens_at: datetime | None
+    closes_at: datetime | None
+    time_limit_seconds: int | None
+    attempts_allowed: int | None
+
+    @classmethod
+    def of(cls, quiz: Quiz) -> "QuizRules":
+        return cls(
+            quiz.id,
+            quiz.is_published,
+            quiz.opens_at,
+            quiz.closes_at,
+            quiz.time_limit_seconds,
+            quiz.attempts_allowed,
+        )
+
+
+def quiz_availability(quiz: Quiz | QuizRules, now: datetime) -> str | None:
     """Why the quiz cannot be started now, or None when it can."""
     if not quiz.is_published:
         return "This quiz is not available."
@@ -71,15 +102,21 @@ def quiz_availability(quiz: Quiz, now: datetime) -> str | None:
 
 
 # Starting an attempt runs these on every press of Start: built once.
-_OPEN_ATTEMPT = sa.select(Attempt).where(
+_USER_AND_QUIZ = (
     Attempt.user_id == sa.bindparam("user_id"),
     Attempt.quiz_id == sa.bindparam("quiz_id"),
-    Attempt.state == AttemptState.OPEN,
 )
+_OPEN_ATTEMPT = sa.select(Attempt).where(*_USER_AND_QUIZ, Attempt.state == AttemptState.OPEN)
+_OPEN_ATTEMPT_ID = sa.select(Attempt.id).where(*_USER_AND_QUIZ, Attempt.state == AttemptState.OPEN)
 _ATTEMPT_COUNTS = sa.select(
     sa.func.count(Attempt.id).filter(Attempt.is_preview.is_(False)),
     sa.func.count(Attempt.id),
-).where(Attempt.user_id == sa.bindparam("user_id"), Attempt.quiz_id == sa.bindparam("quiz_id"))
+    sa.func.max(Attempt.id).filter(Attempt.state == AttemptState.OPEN),
+).where(*_USER_AND_QUIZ)
+# Core statements on the session's connection: no ORM bookkeeping for rows
+# nothing in this request reads back.
+_NEW_ATTEMPT = sa.insert(Attempt.__table__).returning(Attempt.__table__.c.id)
+_NEW_RESPONSES = sa.insert(Response.__table__)
 
 
 def open_attempt(user_id: int, quiz_id: int) -> Attempt | None:
@@ -89,17 +126,17 @@ def open_attempt(user_id: int, quiz_id: int) -> Attempt | None:
 
 @dataclass(frozen=True)
 class AttemptCounts:
-    """How many attempts the user has started at a quiz: counted ones, and previews too."""
+    """The user's attempts at a quiz: counted ones, previews too, and the open one's id."""
 
     used: int
     including_previews: int
+    open_id: int | None = None
 
 
 def attempt_counts(user_id: int, quiz_id: int) -> AttemptCounts:
-    used, including_previews = db.session.execute(
-        _ATTEMPT_COUNTS, {"user_id": user_id, "quiz_id": quiz_id}
-    ).one()
-    return AttemptCounts(used, including_previews)
+    """Counted in one statement, with the id of the open attempt (the database allows one)."""
+    row = db.session.execute(_ATTEMPT_COUNTS, {"user_id": user_id, "quiz_id": quiz_id}).one()
+    return AttemptCounts(*row)
 
 
 def start_attempt(
@@ -123,8 +160,10 @@ def start_attempt(
     """
     now = now or utcnow()
     rng = rng or random.Random()
-    drawn = None if open_attempt(user_id, quiz.id) else _drawn_rows(quiz, rng)
-    return _open_or_resume(user_id, quiz, drawn, now, rng, terms, preview)
+    is_open = db.session.scalar(_OPEN_ATTEMPT_ID, {"user_id": user_id, "quiz_id": quiz.id})
+    drawn = None if is_open else _drawn_rows(quiz, rng)
+    rules = QuizRules.of(quiz)
+    return _open_or_resume(user_id, quiz, rules, drawn, now, rng, terms, preview)
 
 
 def _drawn_rows(quiz: Quiz, rng: random.Random) -> list[dict[str, Any]]:
@@ -145,56 +184,71 @@ def _drawn_rows(quiz: Quiz, rng: random.Random) -> list[dict[str, Any]]:
 def _open_or_resume(
     user_id: int,
     quiz: Quiz,
+    rules: QuizRules,
     drawn: list[dict[str, Any]] | None,
     now: datetime,
     rng: random.Random,
     terms: AssignmentTerms | None,
     preview: bool,
 ) -> StartResult:
-    current = open_attempt(user_id, quiz.id)
-    if current is not None and not close_if_expired(current, now):
-        if current.is_preview == preview:
-            return StartResult(current, resumed=True, attempt_id=current.id)
-        if not current.is_preview:
-            raise QuizUnavailable("Finish your open attempt at this quiz before previewing it.")
-        finish_attempt(current.id, AttemptState.SUBMITTED, now)
-    counts = attempt_counts(user_id, quiz.id)
+    counts = attempt_counts(user_id, rules.id)
+    if counts.open_id is not None:
+        current = db.session.get_one(Attempt, counts.open_id)
+        if not close_if_expired(current, now):
+            if current.is_preview == preview:
+                return StartResult(resumed=True, attempt_id=current.id)
+            if not current.is_preview:
+                raise QuizUnavailable("Finish your open attempt at this quiz before previewing it.")
+            finish_attempt(current.id, AttemptState.SUBMITTED, now)
     if not preview:
-        _check_may_start(counts, quiz, now, terms)
+        _check_may_start(counts, rules, now, terms)
     if drawn is None:  # the open attempt seen before has closed since
         drawn = _drawn_rows(quiz, rng)
     if not drawn:
         raise QuizUnavailable("This quiz has no questions yet.")
-    attempt = Attempt(
-        user_id=user_id,
-        quiz_id=quiz.id,
-        number=counts.including_previews + 1,
-        question_count=len(drawn),
-        started_at=now,
-        deadline=_deadline(quiz, now, terms),
-        assignment_id=terms.assignment_id if terms else None,
-        is_late=bool(terms and terms.is_past_due(now)),
-        is_preview=preview,
-    )
-    db.session.add(attempt)
     try:
-        db.session.flush()
+        attempt_id = _insert_attempt(user_id, rules, counts, now, terms, preview, drawn)
     except IntegrityError:
         # Another request started an attempt at the same moment: use that one.
         db.session.rollback()
-        winner = open_attempt(user_id, quiz.id)
+        winner = open_attempt(user_id, rules.id)
         if winner is None:
             raise NoAttemptsLeft("You have used all your attempts at this quiz.") from None
-        return StartResult(winner, resumed=True, attempt_id=winner.id)
-    attempt_id = attempt.id
-    rows = [row | {"attempt_id": attempt_id} for row in drawn]
-    db.session.execute(sa.insert(Response), rows)
+        return StartResult(resumed=True, attempt_id=winner.id)
     db.session.commit()
-    return StartResult(attempt, resumed=False, attempt_id=attempt_id)
+    return StartResult(resumed=False, attempt_id=attempt_id)
+
+
+def _insert_attempt(
+    user_id: int,
+    rules: QuizRules,
+    counts: AttemptCounts,
+    now: datetime,
+    terms: AssignmentTerms | None,
+    preview: bool,
+    drawn: list[dict[str, Any]],
+) -> int:
+    """Insert the attempt and its response rows; return the attempt's id."""
+    attempt = {
+        "user_id": user_id,
+        "quiz_id": rules.id,
+        "number": counts.including_previews + 1,
+        "question_count": len(drawn),
+        "state": AttemptState.OPEN,
+        "started_at": now,
+        "deadline": _deadline(rules, now, terms),
+        "assignment_id": terms.assignment_id if terms else None,
+        "is_late": bool(terms and terms.is_past_due(now)),
+        "is_preview": preview,
+    }
+    connection = db.session.connection()
+    attempt_id = connection.execute(_NEW_ATTEMPT, attempt).scalar_one()
+    connection.execute(_NEW_RESPONSES, [row | {"attempt_id": attempt_id} for row in drawn])
+    return attempt_id
 
 
 def _check_may_start(
-    counts: AttemptCounts, quiz: Quiz, now: datetime, terms: AssignmentTerms | None
+    counts: AttemptCounts, quiz: QuizRules, now: datetime, terms: AssignmentTerms | None
 ) -> None:
     reason = quiz_availability(quiz, now) or (terms.refusal(now) if terms else None)
     if reason:
@@ -206,7 +260,9 @@ def _check_may_start(
         raise NoAttemptsLeft("You have used all your attempts at this quiz.")
 
 
-def _deadline(quiz: Quiz, now: datetime, terms: AssignmentTerms | None = None) -> datetime | None:
+def _deadline(
+    quiz: Quiz | QuizRules, now: datetime, terms: AssignmentTerms | None = None
+) -> datetime | None:
     deadline = None
     if terms is not None:
         limit = terms.time_limit(quiz.time_limit_seconds)

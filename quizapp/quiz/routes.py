@@ -61,8 +61,18 @@ def home():
     )
 
 
-def _published_quiz(slug: str) -> Quiz:
-    return db.first_or_404(sa.select(Quiz).where(Quiz.slug == slug, Quiz.is_published.is_(True)))
+_PUBLISHED_QUIZ = sa.select(Quiz).where(
+    Quiz.slug == sa.bindparam("slug"), Quiz.is_published.is_(True)
+)
+# Starting draws by the quiz's rules: read them with the quiz, in the same statement.
+_PUBLISHED_QUIZ_WITH_RULES = _PUBLISHED_QUIZ.options(sa.orm.joinedload(Quiz.draw_rules))
+
+
+def _published_quiz(slug: str, statement: sa.Select = _PUBLISHED_QUIZ) -> Quiz:
+    quiz = db.session.scalars(statement, {"slug": slug}).unique().first()
+    if quiz is None:
+        abort(404)
+    return quiz
 
 
 @bp.route("/quiz/<slug:slug>")
@@ -78,7 +88,7 @@ def quiz_detail(slug: str):
 @bp.post("/quiz/<slug:slug>/start")
 @login_required
 def start(slug: str):
-    quiz = _published_quiz(slug)
+    quiz = _published_quiz(slug, _PUBLISHED_QUIZ_WITH_RULES)
     if not ConfirmForm().validate_on_submit():
         abort(400)
     try:
