@@ -6,7 +6,7 @@ import random
 import pytest
 
 from quizapp.questiontypes import REGISTRY, TYPE_NAMES, QuestionType, UnknownQuestionType, get_type
-from quizapp.questiontypes.numeric import parse_number
+from quizapp.questiontypes.numeric import parse_number, parse_typed_number
 from quizapp.questiontypes.short import normalise_answer
 
 MCQ = {"options": ["Hazcam", "Mastcam-Z", "Navcam", "SuperCam"], "answer": "Mastcam-Z"}
@@ -278,13 +278,14 @@ def test_numeric_accepts_answers_within_the_tolerance(data, answer, score):
         "ＨｉＲＩＳＥ",
         "high resolution imaging science experiment",
         "High-Resolution   Imaging Science Experiment!",
+        "Hi RISE camera",  # the name with its kind noun
     ],
 )
 def test_short_answers_match_after_normalising(typed):
     assert get_type("short").grade(SHORT, typed) == 1.0
 
 
-@pytest.mark.parametrize("typed", ["HiRIS", "Hi RISE camera", "", "   ", "the", "!!!"])
+@pytest.mark.parametrize("typed", ["HiRIS", "HiRISE Mars", "", "   ", "the", "!!!"])
 def test_short_answers_that_differ_score_zero(typed):
     assert get_type("short").grade(SHORT, typed) == 0.0
 
@@ -450,3 +451,41 @@ def test_parse_number_accepts_common_spellings(typed, value):
 )
 def test_parse_number_rejects_anything_else(typed):
     assert parse_number(typed) is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "unit", "value"),
+    [
+        ("6", "wheels", 6.0),
+        ("six", "wheels", 6.0),
+        ("Six wheels", "wheels", 6.0),
+        ("6 wheels", "wheels", 6.0),
+        ("6 wheel", "wheels", 6.0),
+        ("6wheels", "wheels", 6.0),
+        ("twenty-five cameras", "cameras", 25.0),
+        ("twenty five", "cameras", 25.0),
+        ("24 hours", "hours", 24.0),
+        ("3,000 km", "km", 3000.0),
+        ("two hundred and ten", "", 210.0),
+        ("one thousand five hundred", "", 1500.0),
+    ],
+)
+def test_a_students_number_may_be_in_words_or_carry_its_unit(typed, unit, value):
+    assert parse_typed_number(typed, unit) == value
+
+
+@pytest.mark.parametrize(
+    ("typed", "unit"),
+    [
+        ("6 metres", "feet"),  # another unit is another quantity
+        ("6 m", "feet"),
+        ("25 cameras", ""),  # no unit to read
+        ("six six", ""),
+        ("seventy zero", ""),
+        ("hundred", ""),
+        ("wheels", "wheels"),
+        ("about six", "wheels"),
+    ],
+)
+def test_a_students_number_with_another_unit_or_odd_words_is_not_read(typed, unit):
+    assert parse_typed_number(typed, unit) is None

@@ -1,5 +1,8 @@
 """Typed answers a student who knows the fact would write are graded right; others are not."""
 
+import subprocess
+import sys
+
 import pytest
 
 from quizapp.questiontypes import get_type
@@ -48,6 +51,29 @@ def grade(answers: list[str], typed: str) -> float:
         (["Curiosity"], "Curiousity"),
         (["heat shield"], "heatshild"),
         (["Ingenuity"], "Ingenuty"),
+        # a name followed by the noun of its kind
+        (["HiRISE"], "HiRISE camera"),
+        (["HiRISE"], "the HiRISE instrument"),
+        (["Jezero"], "Jezero crater"),
+        (["Jezero"], "in Jezero Crater"),
+        (["Navcams"], "the Navcam cameras"),
+        (["Artemis"], "the Artemis missions"),
+        (["Artemis"], "Artemis program"),
+        (["Ingenuity"], "Ingenuity helicopter"),
+        (["Curiosity"], "NASA's Curiosity rover"),
+        (["Mars 2020"], "the Mars 2020 mission"),
+        # a portion of a material is the material
+        (["rock and regolith"], "rock and regolith samples"),
+        (["rock and regolith"], "samples of rock and regolith"),
+        (["Martian rock and soil"], "Martian rock and soil samples"),
+        (["dust"], "a layer of dust"),
+        (["dust"], "dust layer"),
+        (["dust"], "dust particles"),
+        # the parts of "A and B" in either order, "&" for "and"
+        (["rock and regolith"], "regolith and rock"),
+        (["rock and soil"], "soil and rocks"),
+        (["rock and regolith"], "rocks & regolith"),
+        (["parachute and back shell"], "back shell and parachute"),
     ],
 )
 def test_fair_ways_of_writing_the_answer_earn_the_mark(answers, typed):
@@ -73,6 +99,22 @@ def test_fair_ways_of_writing_the_answer_earn_the_mark(answers, typed):
         (["HiRISE"], "HiRISE Mars"),
         (["parachute"], "parachute and back shell"),
         (["rock and soil"], "rocks and dust"),
+        # a kind noun only follows a name, and never hides a different name
+        (["HiRISE"], "HiRISE orbiter camera"),
+        (["Navcams"], "Hazcam cameras"),
+        (["Mastcam-Z"], "Mastcam camera"),
+        (["MRO"], "HiRISE camera"),
+        (["Curiosity"], "Opportunity rover"),
+        (["Ingenuity"], "Ingenuity Mars"),
+        (["descent stage"], "descent stage camera"),
+        (["heat shield"], "heat shield camera"),
+        # a portion noun does not complete half an answer or rename the material
+        (["rock and regolith"], "rock samples"),
+        (["rock and regolith"], "rock and dust samples"),
+        (["dust"], "dust cover"),
+        (["dust"], "sand layer"),
+        # reordering never moves a word between parts
+        (["Martian rock and regolith"], "Martian regolith and rock"),
         # nothing typed
         (["HiRISE"], ""),
         (["HiRISE"], "the"),
@@ -92,3 +134,16 @@ def test_odd_accepted_lists_never_raise():
     assert answer_matches("dust", ["dust", 3, None]) is True
     assert get_type("short").grade({"answers": "dust"}, "dust") == 0.0
     assert get_type("short").grade({"answers": ["dust"]}, "x" * 5000) == 0.0
+
+
+def test_grading_a_typed_answer_does_not_load_the_question_generator():
+    """Web workers grade answers; the generator (and spaCy) must stay out of them."""
+    code = (
+        "import sys\n"
+        "from quizapp.questiontypes import get_type\n"
+        "assert get_type('short').grade({'answers': ['HiRISE']}, 'HiRISE camera') == 1.0\n"
+        "assert get_type('numeric').grade({'answer': 6, 'tolerance': 0, 'unit': 'wheels'}, 6.0)\n"
+        "loaded = [m for m in sys.modules if m.startswith(('quizapp.seedgen', 'spacy'))]\n"
+        "assert not loaded, loaded\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

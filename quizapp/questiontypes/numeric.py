@@ -16,6 +16,7 @@ from quizapp.questiontypes.base import (
     format_number,
     is_number,
 )
+from quizapp.questiontypes.typed_answers import answer_matches
 
 NUMBER_MESSAGE = "Enter a number, such as 25 or 2.5"
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?", re.IGNORECASE)
@@ -46,9 +47,79 @@ def parse_number(text: str) -> float | None:
     return value if math.isfinite(value) else None
 
 
-def _check_number(form: Form, field: StringField) -> None:
-    if parse_number(field.data or "") is None:
-        raise ValidationError(NUMBER_MESSAGE)
+_UNITS_WORDS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen"
+    " fourteen fifteen sixteen seventeen eighteen nineteen"
+).split()
+_UNIT_GLUED = re.compile(r"(\d)([^\W\d_])")
+SMALL_NUMBERS = {word: value for value, word in enumerate(_UNITS_WORDS)}
+TENS = {
+    word: 10 * value
+    for value, word in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)
+}
+SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
+
+
+def number_in_words(text: str) -> float | None:
+    """A whole number written in English words ("six", "twenty-five", "two hundred and ten")."""
+    words = [w for w in re.split(r"[\s-]+", text.casefold().strip()) if w and w != "and"]
+    if not words:
+        return None
+    total = current = 0
+    previous = None  # "small", "tens" or "scale": what kind of word came last
+    for word in words:
+        if word in SMALL_NUMBERS:
+            if previous == "small" or (previous == "tens" and SMALL_NUMBERS[word] >= 10):
+                return None
+            if previous == "tens" and SMALL_NUMBERS[word] == 0:
+                return None
+            current, previous = current + SMALL_NUMBERS[word], "small"
+        elif word in TENS:
+            if previous in ("small", "tens"):
+                return None
+            current, previous = current + TENS[word], "tens"
+        elif word in SCALES and previous in ("small", "tens"):
+            if SCALES[word] == 100:
+                current *= 100
+            else:
+                total, current = total + current * SCALES[word], 0
+            previous = "scale"
+        else:
+            return None
+    return float(total + current)
+
+
+def parse_typed_number(text: str, unit: str = "") -> float | None:
+    """A student's number: digits or words, optionally followed by the question's unit.
+
+    "6", "six", "6 wheels" and "24 hours" (for the unit "hours", also "24 hour") are
+    read; a different unit ("6 metres" when the unit is "feet") is not.
+    """
+    value = parse_number(text)
+    if value is not None:
+        return value
+    words = _UNIT_GLUED.sub(r"\1 \2", text).split()  # "24hours" is "24 hours"
+    spans = [(words, [])]
+    if unit.strip():
+        spans += [(words[:k], words[k:]) for k in range(len(words) - 1, 0, -1)]
+    for number_words, unit_words in spans:
+        if unit_words and not answer_matches(" ".join(unit_words), [unit]):
+            continue
+        head = " ".join(number_words)
+        value = parse_number(head)
+        if value is None:
+            value = number_in_words(head)
+        if value is not None:
+            return value
+    return None
+
+
+def _number_check(unit: str):
+    def check(form: Form, field: StringField) -> None:
+        if parse_typed_number(field.data or "", unit) is None:
+            raise ValidationError(NUMBER_MESSAGE)
+
+    return check
 
 
 def _with_unit(value: float, unit: str) -> str:
@@ -87,7 +158,7 @@ class Numeric(QuestionType):
 
     Data: ``answer: number``, ``tolerance: number >= 0`` (absolute), ``unit: str``
     (shown after the input, may be empty).
-    Answer: the number as a float.
+    Answer: the number as a float, typed in digits or words, with or without the unit.
     Grading: 1.0 when ``|answer - key| <= tolerance`` (plus a 1e-9 relative
     slack for float error), otherwise 0.0.
     Optional: ``feedback: str`` for the answer and ``alternatives: [{answer,
@@ -118,7 +189,7 @@ class Numeric(QuestionType):
         return {
             "answer": StringField(
                 "Your answer",
-                validators=[Optional(), Length(max=50), _check_number],
+                validators=[Optional(), Length(max=50), _number_check(data.get("unit") or "")],
                 filters=[lambda value: value.strip() if isinstance(value, str) else value],
                 description=data.get("unit", ""),
                 render_kw={"inputmode": "decimal", "autocomplete": "off"},
@@ -129,7 +200,7 @@ class Numeric(QuestionType):
         return {"answer": format_number(answer) if is_number(answer) else ""}
 
     def answer_from_form(self, form: Form, data: dict[str, Any], order: list[int]) -> float | None:
-        return parse_number(form["answer"].data or "")
+        return parse_typed_number(form["answer"].data or "", data.get("unit") or "")
 
     def grade(self, data: dict[str, Any], answer: Any) -> float:
         key, tolerance = data.get("answer"), data.get("tolerance", 0)

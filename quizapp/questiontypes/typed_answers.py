@@ -13,6 +13,17 @@ Both the typed text and every accepted variant are reduced to a *reading*:
 - the last word, and each word before "and" or "or", is put in the singular with
   ``inflect`` ("Navcams" = "Navcam", "rocks and soil" = "rock and soil").
 
+A typed answer may also say a little more or order its parts differently:
+
+- a name followed by the noun of its kind is the name ("HiRISE camera", "Jezero
+  crater", "Artemis missions"), when the accepted answer is written as a name (a
+  capital letter or a digit in its last word) and the extra word is one of
+  ``KIND_NOUNS``, so "HiRISE Mars" is still not "HiRISE";
+- a noun for a portion of some material, after it or before it with "of", leaves
+  the material ("rock and regolith samples", "samples of rock and regolith",
+  "dust layer", "a layer of dust");
+- the parts of "A and B" may come in either order ("soil and rock"), and "&" is "and".
+
 Two readings match when their letters agree and their prepositions do not
 contradict each other ("on the back" matches "back" and "on the back", never
 "in the back" when the key says "on"). Small typos are forgiven only in long
@@ -39,6 +50,13 @@ DETERMINERS = frozenset(
     "the a an its their his her our your my this that these those some several".split()
 )
 CONJUNCTIONS = frozenset(("and", "or"))
+# Nouns that say what kind of thing a name names: "the HiRISE camera" is HiRISE.
+KIND_NOUNS = frozenset(
+    """camera cam instrument spectrometer telescope experiment crater orbiter rover lander
+    helicopter spacecraft craft probe satellite mission program programme project""".split()
+)
+# Nouns for a portion of a material: "rock samples" are rock, "a layer of dust" is dust.
+PORTION_NOUNS = frozenset("sample specimen piece bit chunk fragment grain particle layer".split())
 # A typed word at least this common in English is a real word, not a typo.
 REAL_WORD_ZIPF = 3.0
 MIN_FUZZY_LETTERS = 8
@@ -52,6 +70,7 @@ class Reading:
 
     preposition: str | None
     words: tuple[str, ...]
+    is_name: bool = False
 
     @property
     def letters(self) -> str:
@@ -98,24 +117,30 @@ def _in_the_singular(words: list[str]) -> list[str]:
     return [singular(word) if i in heads else word for i, word in enumerate(words)]
 
 
-def _reading(text: str) -> Reading | None:
+def _reading(text: str, is_name: bool = False) -> Reading | None:
     preposition, words = _set_aside_leading(_words(text))
     words = [w.replace("'", "") for w in words]
     words = [w for w in words if w]
     if not words:
         return None
-    return Reading(preposition, tuple(_in_the_singular(words)))
+    return Reading(preposition, tuple(_in_the_singular(words)), is_name)
+
+
+def _written_as_name(text: str) -> bool:
+    """Whether an answer's last word has a capital letter or a digit ("Jezero", "HiRISE")."""
+    words = _words(text)
+    return bool(words) and any(ch.isupper() or ch.isdigit() for ch in words[-1])
 
 
 @lru_cache(maxsize=4096)
 def readings(text: str) -> tuple[Reading, ...]:
     """Every reading of an answer (whole, and each side of a parenthesis)."""
-    folded = unicodedata.normalize("NFKC", text).casefold().translate(APOSTROPHES).strip()
-    texts = [folded]
-    parts = PARENTHESES.match(folded)
+    normal = unicodedata.normalize("NFKC", text).translate(APOSTROPHES).strip()
+    texts = [normal]
+    parts = PARENTHESES.match(normal)
     if parts:
         texts += [parts["outer"], parts["inner"]]
-    found = (_reading(t) for t in texts)
+    found = (_reading(t.casefold(), _written_as_name(t)) for t in texts)
     return tuple(dict.fromkeys(r for r in found if r is not None))
 
 
@@ -156,20 +181,69 @@ def _compatible(given: Reading, key: Reading) -> bool:
     return given.preposition is None or key.preposition in (None, given.preposition)
 
 
+def _in_any_order(reading: Reading) -> Reading:
+    """The reading with the parts of "A and B" sorted, so "soil and rock" = "rock and soil"."""
+    if "and" not in reading.words:
+        return reading
+    parts, current = [], []
+    for word in reading.words:
+        if word == "and":
+            parts.append(tuple(current))
+            current = []
+        else:
+            current.append(word)
+    parts.append(tuple(current))
+    if not all(parts):
+        return reading
+    ordered = [word for part in sorted(parts) for word in (*part, "and")][:-1]
+    return Reading(reading.preposition, tuple(ordered), reading.is_name)
+
+
+def _shortened(given: Reading, words: tuple[str, ...]) -> Reading:
+    _, kept = _set_aside_leading(list(words))
+    return Reading(given.preposition, tuple(_in_the_singular(kept)), given.is_name)
+
+
+def _without_extra_nouns(given: Reading, key: Reading) -> list[Reading]:
+    """``given`` without a trailing kind noun (after a name) or a portion noun."""
+    words, found = given.words, []
+    if len(words) < 2:
+        return found
+    last = words[-1]
+    if key.is_name and last in KIND_NOUNS and last not in key.words:
+        found.append(_shortened(given, words[:-1]))
+    if last in PORTION_NOUNS and last not in key.words:
+        found.append(_shortened(given, words[:-1]))
+    if len(words) > 2 and singular(words[0]) in PORTION_NOUNS and words[1] == "of":
+        found.append(_shortened(given, words[2:]))
+    return found
+
+
+def _same(given: Reading, key: Reading) -> bool:
+    if given.letters == key.letters or _typo_of(given, key):
+        return True
+    return _in_any_order(given).letters == _in_any_order(key).letters
+
+
 def reading_matches(given: Reading, key: Reading) -> bool:
     """True when a typed reading and an accepted reading say the same thing."""
     if not _compatible(given, key):
         return False
-    return given.letters == key.letters or _typo_of(given, key)
+    return _same(given, key) or any(_same(g, key) for g in _without_extra_nouns(given, key))
+
+
+def _and_spelled_out(text: str) -> str:
+    return text.replace("&", " and ")
 
 
 def answer_matches(typed: str, accepted: list[str] | tuple[str, ...]) -> bool:
     """True when ``typed`` is a fair way of writing one of the ``accepted`` answers."""
-    given = readings(typed)
+    given = readings(_and_spelled_out(typed))
     for variant in accepted:
         if not isinstance(variant, str):
             continue
-        if any(reading_matches(g, k) for g in given for k in readings(variant)):
+        keys = readings(_and_spelled_out(variant))
+        if any(reading_matches(g, k) for g in given for k in keys):
             return True
     return False
 
