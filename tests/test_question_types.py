@@ -468,6 +468,7 @@ def test_parse_number_rejects_anything_else(typed):
         ("3,000 km", "km", 3000.0),
         ("two hundred and ten", "", 210.0),
         ("one thousand five hundred", "", 1500.0),
+        ("hundred", "", 100.0),  # as in "a hundred"
     ],
 )
 def test_a_students_number_may_be_in_words_or_carry_its_unit(typed, unit, value):
@@ -482,7 +483,7 @@ def test_a_students_number_may_be_in_words_or_carry_its_unit(typed, unit, value)
         ("25 cameras", ""),  # no unit to read
         ("six six", ""),
         ("seventy zero", ""),
-        ("hundred", ""),
+        ("ten and", ""),
         ("wheels", "wheels"),
         ("about six", "wheels"),
     ],

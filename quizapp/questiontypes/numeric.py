@@ -4,6 +4,7 @@ import math
 import re
 from typing import Any
 
+from text_to_num import text2num
 from wtforms import Form, StringField
 from wtforms.fields.core import UnboundField
 from wtforms.validators import Length, Optional, ValidationError
@@ -47,46 +48,15 @@ def parse_number(text: str) -> float | None:
     return value if math.isfinite(value) else None
 
 
-_UNITS_WORDS = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen"
-    " fourteen fifteen sixteen seventeen eighteen nineteen"
-).split()
 _UNIT_GLUED = re.compile(r"(\d)([^\W\d_])")
-SMALL_NUMBERS = {word: value for value, word in enumerate(_UNITS_WORDS)}
-TENS = {
-    word: 10 * value
-    for value, word in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)
-}
-SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000}
 
 
 def number_in_words(text: str) -> float | None:
     """A whole number written in English words ("six", "twenty-five", "two hundred and ten")."""
-    words = [w for w in re.split(r"[\s-]+", text.casefold().strip()) if w and w != "and"]
-    if not words:
+    try:
+        return float(text2num(text.casefold().strip(), "en"))
+    except ValueError:
         return None
-    total = current = 0
-    previous = None  # "small", "tens" or "scale": what kind of word came last
-    for word in words:
-        if word in SMALL_NUMBERS:
-            if previous == "small" or (previous == "tens" and SMALL_NUMBERS[word] >= 10):
-                return None
-            if previous == "tens" and SMALL_NUMBERS[word] == 0:
-                return None
-            current, previous = current + SMALL_NUMBERS[word], "small"
-        elif word in TENS:
-            if previous in ("small", "tens"):
-                return None
-            current, previous = current + TENS[word], "tens"
-        elif word in SCALES and previous in ("small", "tens"):
-            if SCALES[word] == 100:
-                current *= 100
-            else:
-                total, current = total + current * SCALES[word], 0
-            previous = "scale"
-        else:
-            return None
-    return float(total + current)
 
 
 def parse_typed_number(text: str, unit: str = "") -> float | None:
