@@ -53,7 +53,7 @@ def create_app(test_config: dict | None = None) -> Flask:
 
     Bootstrap5(app)
 
-    from quizapp import errors, jobs, security
+    from quizapp import errors, jobs, page_assets, security
     from quizapp.admin import bp as admin_bp
     from quizapp.auth import bp as auth_bp
     from quizapp.commands import register_commands
@@ -66,6 +66,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(admin_bp)
     errors.register(app)
     security.register(app)
+    page_assets.register(app)
     register_commands(app)
     jobs.init_app(app)
     app.add_url_rule("/favicon.ico", "favicon", _favicon)
