@@ -2,8 +2,9 @@
 
 The fixtures are news pages written for this test from looked-up facts (an asteroid
 deflection, a telescope launch, a gene-editing medicine, a laser fusion result, a moon
-landing, a gravitational-wave detection, a flyby of Pluto, a volcanic eruption), with their page chrome. They
-run without the Mars vocabulary. See fixtures/HELDOUT.md for how the drafts were judged.
+landing, a gravitational-wave detection, a flyby of Pluto, a volcanic eruption), with
+their page chrome. They run without the Mars vocabulary. See fixtures/HELDOUT.md for how
+the drafts were judged.
 """
 
 import re
