@@ -137,8 +137,10 @@ def asked_part(candidate: Candidate) -> str | None:
 def is_aside(candidate: Candidate, named_once: frozenset[str] = frozenset()) -> bool:
     """True when the asked fact is backstory, a restatement tacked on, or the time
     between the article's event and one of a thing it names only once (see module)."""
-    told = QUOTATION.sub("", " ".join(s.clean for s in candidate.sources))
-    if BACKSTORY.search(told):
+    told = " ".join(s.clean for s in candidate.sources)
+    if BLANK in candidate.stem:
+        told = candidate.stem  # a stem focused on one clause asks only that clause
+    if BACKSTORY.search(QUOTATION.sub("", told)):
         return True
     asked = asked_part(candidate)
     if asked is None:

@@ -39,10 +39,11 @@ SUBORDINATE = (
 )
 DETERMINER = re.compile(r"^(?:a|an|the|his|her|its|their)\b", re.I)
 IRREGULAR_PAST = (
-    "became|began|brought|built|came|caught|chose|drew|drove|fell|felt|flew|found|gave|got|"
+    "became|began|bent|blew|broke|brought|built|came|caught|chose|drew|drove|dug|fed|fell|"
+    "felt|flew|found|froze|gave|got|"
     "grew|held|hung|kept|knew|laid|led|left|lost|made|meant|met|paid|put|ran|rose|said|sat|"
     "saw|sent|set|shot|showed|shown|sold|spent|split|spoke|stood|struck|swept|took|taught|"
-    "thought|threw|told|went|won|wore|wrote"
+    "thought|threw|told|tore|went|woke|won|wore|wrote"
 )
 VERB = re.compile(
     r"\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|"
@@ -50,12 +51,26 @@ VERB = re.compile(
     re.I,
 )
 INSIDE = re.compile(rf"^(?:{SUBORDINATE}|[a-z]+ing|[a-z]+ed (?:by|in|on|at|from|with))\b", re.I)
-TRAILING = re.compile(rf"^(?:{SUBORDINATE}|[a-z]+ing|so that|in which|but)\b", re.I)
-SECOND_CLAUSE = re.compile(r"^and (?:it|they|he|she|its|their|the|this|these|[A-Z]\w+) ")
+TRAILING = re.compile(
+    rf"^(?:{SUBORDINATE}|[a-z]+ing|so|in which|but|[a-z]+ed (?:by|in|on|at|from|with)|"
+    r"(?:in|with|at|amid|from) (?:a|an)\b)\b",
+    re.I,
+)
+SECOND_CLAUSE = re.compile(
+    r"^and (?:it|they|he|she|its|their|the|this|these|[A-Z]\w+|"
+    r"(?:before|after|in|on|since|during|until) \w+) "
+)
 LEADING = re.compile(
     r"^(?:After|Before|During|Since|When|While|Although|Though|Because|As|To|With|Unlike|"
     r"In|On|At|For|By|Despite|Once|If|According to)\b"
 )
+# Openers of a leading part that are only prepositions: such a part with a verb of its own
+# ("In Tonga itself ash blanketed the island") is the main clause, not an adverbial.
+PREPOSITION_OPENER = re.compile(r"^(?:To|With|Unlike|In|On|At|For|By|Despite|According to)\b")
+# Words that open nothing but a clause: a part they open with no verb in it ("where the
+# capital" before ", Nuku'alofa, stands") goes on in the next part and cannot go alone.
+CLAUSE_ONLY = re.compile(r"^(?:which|who|whom|whose|where|whereas|because|although|though)\b")
+CONJUNCTION_START = re.compile(r"^(?:and|but|or|so|nor|yet)\b", re.I)
 RELATIVE = re.compile(r"^(?:that|which|who|whom|whose)\b")
 BREAK = re.compile(r", | [—–] |[—–]")
 LIST_WORD = re.compile(r"\b(?:and|or)\b")
@@ -115,18 +130,42 @@ def appositive(part: str) -> bool:
     )
 
 
+def leading(part: str) -> bool:
+    """A leading adverbial before the main clause: "After that failure", "When it reached
+    orbit", "In 2019"; not a main clause that opens with a place ("In Tonga itself ash
+    blanketed the main island")."""
+    if not LEADING.match(part):
+        return False
+    return not (PREPOSITION_OPENER.match(part) and VERB.search(part))
+
+
+def whole_clause(part: str) -> bool:
+    """False for a short part opened by a clause word with no verb in it ("where the
+    capital" in "where the capital, Nuku'alofa, stands"): its clause goes on past the
+    comma. A longer part is read as whole, since a verb in the present ("which maps
+    the ices") is not recognised."""
+    if not CLAUSE_ONLY.match(part) or len(part.split()) > 3:
+        return True
+    return bool(VERB.search(part) or re.search(r"\w+ing\b", part))
+
+
 def aside(part: str, following: str) -> bool:
     """A part set off inside the sentence that may go: a relative clause, a participle
-    phrase or an appositive, when the next part does not continue a list."""
-    continues_list = re.match(r"(?:and|or) ", following)
-    return not continues_list and (bool(INSIDE.match(part)) or appositive(part))
+    phrase or an appositive, when the next part does not continue a list ("and ...")
+    nor end one the part began ("without power, water or a roof")."""
+    next_part = re.split(BREAK, following, maxsplit=1)[0]
+    ends_list = LIST_WORD.search(next_part) and not VERB.search(next_part)
+    continues_list = re.match(r"(?:and|or) ", following) or ends_list
+    return (
+        not continues_list and whole_clause(part) and (bool(INSIDE.match(part)) or appositive(part))
+    )
 
 
 def trailing(part: str) -> bool:
     """A last part that adds a second claim: a subordinate or participle clause, or a
     clause of its own after "and"."""
     second = SECOND_CLAUSE.match(part) and VERB.search(part)
-    return bool(TRAILING.match(part) or second)
+    return whole_clause(part) and bool(TRAILING.match(part) or second)
 
 
 def droppable(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -138,7 +177,7 @@ def droppable(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         if BLANK in part or re.search(r"[\"“”]", part):
             continue
         if number == 0:
-            if LEADING.match(part):
+            if leading(part):
                 ranges.append((0, spans[1][0]))
         elif aside(part, text[spans[number + 1][0] :]):
             following = text[spans[number + 1][0] : spans[number + 1][1]]
@@ -162,7 +201,7 @@ def in_side_part(text: str, position: int) -> bool:
             continue
         part = text[start:end]
         if number == 0:
-            return len(spans) > 1 and bool(LEADING.match(part))
+            return len(spans) > 1 and leading(part)
         return bool(INSIDE.match(part) or appositive(part) or trailing(part))
     return False
 
@@ -176,7 +215,7 @@ def main_part(text: str, spans: list[tuple[int, int]]) -> tuple[int, int]:
     """The span of the main clause's first part: the first part that is not a leading
     adverbial ("According to the team's analysis", "After that failure")."""
     for start, end in spans:
-        if not LEADING.match(text[start:end]):
+        if not leading(text[start:end]):
             return start, end
     return spans[-1]
 
@@ -206,15 +245,45 @@ def safe_cut(stem: str, start: int, end: int) -> bool:
     main_start, main_end = main_part(stem, parts(stem))
     if start < main_end and end > main_start:
         return False
+    if CONJUNCTION_START.match(cut(stem, start, end)):
+        return False  # "And the eruption broke ...": the first clause was the main one
     before, after = antecedents(stem), antecedents(cut(stem, start, end))
     return all(before.get(part) == hung for part, hung in after.items())
 
 
+NOT_BEFORE_VERB = re.compile(r"^(?:the|a|an|of|in|on|at|to|by|for|from|with|and|or|its|their)$")
+
+
+def subject_relative(stem: str) -> tuple[int, int] | None:
+    """The span of a relative clause without commas that follows the sentence's opening
+    noun phrase and ends where the main verb begins ("The undersea volcano that blew
+    apart in the South Pacific in January sent its plume ...": "that blew ... January"),
+    or None. The relative clause and the main clause each need a verb; a word after a
+    determiner or a preposition is not read as one ("a red crater")."""
+    opening = re.match(r"(?:The|A|An) (?:[\w'’-]+ ){0,3}?(?P<relative>that|which|who) ", stem)
+    if not opening:
+        return None
+    words = list(re.finditer(r"[^\s,;:]+", stem[opening.end() :]))
+    if not words or not VERB.fullmatch(words[0].group()):
+        return None
+    for before, word in zip(words, words[1:], strict=False):
+        if stem[opening.end() + before.end() : opening.end() + word.start()].strip():
+            return None  # punctuation inside: not one plain clause
+        if VERB.fullmatch(word.group()) and not NOT_BEFORE_VERB.match(before.group().lower()):
+            return opening.start("relative") - 1, opening.end() + before.end()
+    return None
+
+
 def shorten(stem: str, limit: int = MAX_STEM_WORDS) -> str:
     """The stem with parts that do not hold the blank dropped until it has at most
-    ``limit`` words (see module docstring); unchanged when it is short enough."""
+    ``limit`` words (see module docstring); unchanged when it is short enough. As a last
+    resort the subject's own relative clause goes ("The volcano that blew apart ...
+    sent")."""
     while len(stem.split()) > limit and BLANK in stem:
         ranges = [r for r in droppable(stem, parts(stem)) if safe_cut(stem, *r)]
+        relative = subject_relative(stem)
+        if not ranges and relative and BLANK not in stem[slice(*relative)]:
+            ranges = [relative]
         if not ranges:
             break
         blank = stem.find(BLANK)
@@ -223,13 +292,16 @@ def shorten(stem: str, limit: int = MAX_STEM_WORDS) -> str:
 
 
 def shortened(candidate: Candidate) -> Candidate:
-    """The candidate with its cloze stem shortened in the stem and the prompt alike."""
+    """The candidate with its cloze stem focused on the clause that holds the blank
+    (``focus.py``) and shortened, in the stem and the prompt alike."""
+    from .focus import focused  # focus builds on this module's parts and verbs
+
     stem = candidate.stem
     if not stem or BLANK not in stem or stem.strip() not in candidate.prompt:
         return candidate
     if len(candidate.sources) != 1:
         return candidate  # the clauses of two sentences are not cut apart
-    short = shorten(stem.strip())
+    short = shorten(focused(stem.strip()))
     if short == stem.strip():
         return candidate
     return replace(candidate, stem=short, prompt=candidate.prompt.replace(stem.strip(), short))

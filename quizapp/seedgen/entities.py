@@ -8,6 +8,8 @@ Recognition is rule-based (spaCy ``EntityRuler`` and ``Matcher``; no trained mod
   (spacecraft), "Hazard Cameras" (camera), "University of Arizona" (organisation);
 * camera names built on "-cam" ("Navcams", "Mastcam-Z");
 * a capitalised word before "rover", "orbiter", "lander", ... ("Curiosity rover");
+* a title that opens a name ("Mount Pinatubo"), and a name after "the" and a kind
+  noun ("the journal Science", "the island of Tongatapu");
 * "an instrument called SuperCam";
 * an abbreviation defined in brackets, either way round ("Hazard Cameras (Hazcams)",
   "ESA (European Space Agency)"): the whole phrase is one mention;
@@ -26,7 +28,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc
 
-from .kinds import name_heads, name_words
+from .kinds import name_heads, name_titles, name_words, nouns_before_names
 from .vocabulary import Vocabulary
 
 GRAMMAR_WORDS = frozenset(
@@ -131,6 +133,8 @@ def entity_pipeline(vocabulary: Vocabulary) -> tuple[Language, Matcher]:
         patterns.append(
             {"label": kind, "pattern": [name_word, {"OP": "*", **name_word}, {"ORTH": title}]}
         )
+    for title, kind in name_titles().items():  # "Mount Pinatubo"
+        patterns.append({"label": kind, "pattern": [{"ORTH": title}, {"OP": "+", **name_word}]})
     known = sorted(s for term in vocabulary.terms for s in term.spellings)
     cam = {"TEXT": {"REGEX": r"^[A-Z][a-z]*[Cc]ams?$", "NOT_IN": known}}
     patterns.append({"label": "camera", "pattern": [cam]})
@@ -188,7 +192,28 @@ def find_mentions(text: str, vocabulary: Vocabulary) -> tuple[list[Mention], lis
             found.append(Mention(kind, token.text, token.idx, token.idx + len(token)))
     for person in people:
         found.append(Mention("person", person.name, person.start, person.end))
+    found.extend(described_names(doc, excluded))
     return without_overlaps(found), people
+
+
+def described_names(doc: Doc, excluded: frozenset[str]) -> list[Mention]:
+    """Names after "the" and a kind noun that says what they are ("the journal Science",
+    "the island of Tongatapu", "the volcano Kilauea"): capitalised words, not opening a
+    sentence, that are not grammar or general words."""
+    found = []
+    nouns = nouns_before_names()
+    for token in doc[1:-1]:
+        kind = nouns.get(token.lower_)
+        if not kind or doc[token.i - 1].lower_ != "the":
+            continue
+        first = token.i + 1 + (doc[token.i + 1].lower_ == "of")
+        last = first
+        while last < len(doc) and doc[last].is_title and doc[last].lower_ not in excluded:
+            last += 1
+        if last > first:
+            span = doc[first:last]
+            found.append(Mention(kind, span.text, span.start_char, span.end_char))
+    return found
 
 
 def without_overlaps(mentions: list[Mention]) -> list[Mention]:

@@ -319,7 +319,8 @@ TRIVIA_RULES = frozenset(
 )  # fmt: skip
 STALE_TIME = re.compile(
     r"\b(?:today|tonight|yesterday|tomorrow|this (?:week|month|morning|afternoon)|"
-    r"(?:late |early )?(?:last|next) (?:week|month)|later (?:on )?(?:today|this \w+|"
+    r"(?:late |early )?(?:last|next) (?:week|month)|(?:(?:earlier|later) )?(?:this|last|next) "
+    r"year|later (?:on )?(?:today|this \w+|"
     r"(?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))|"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|’s)?(?! ?,? ?"
     r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)))\b",

@@ -3,10 +3,11 @@
 Every short candidate's accepted answers are rebuilt the same way, so two near-identical
 questions never disagree: the rule's answers, the article's own wording of the answer,
 each spelling the article gives (abbreviation and expansion both ways, "Full Name
-(ABBR)") and the vocabulary's aliases, the name followed by the kind of thing the
-question asks for ("HiRISE camera" for "Which camera ..."), and both orders of a
-two-part answer ("rock and regolith", "regolith and rock"). Variants the grader would
-read the same way (``typed_answers``) are listed once.
+(ABBR)") and the vocabulary's aliases, a titled name without its title or with its
+abbreviation ("Pinatubo", "Mt. Pinatubo" for "Mount Pinatubo"), the name followed by
+the kind of thing the question asks for ("HiRISE camera" for "Which camera ..."), and
+both orders of a two-part answer ("rock and regolith", "regolith and rock"). Variants
+the grader would read the same way (``typed_answers``) are listed once.
 
 A key is not fair when the answer is too long to type the way the article does (more
 than ``MAX_KEY_WORDS`` words) or names two things joined by "or": the question then
@@ -22,8 +23,9 @@ from quizapp.questiontypes.short import MAX_VARIANTS
 from quizapp.questiontypes.typed_answers import answer_key, singular
 
 from .candidate import Candidate
+from .entities import abbreviates
 from .facts import ArticleFacts
-from .kinds import name_words
+from .kinds import name_titles, name_words
 from .names import all_spellings, pick_distractors
 from .vocabulary import Vocabulary
 
@@ -60,6 +62,17 @@ def _swapped(answer: str) -> list[str]:
     return [f"{right} and {left}", f"{right} and {left.split()[-1]}"]
 
 
+def _without_title(name: str) -> list[str]:
+    """A name opened by a title ("Mount Pinatubo"): the name alone ("Pinatubo") and with
+    each other title of its kind that abbreviates the first ("Mt. Pinatubo")."""
+    title, _, rest = name.partition(" ")
+    kind = name_titles().get(title)
+    if not kind or not rest:
+        return []
+    others = [t for t, k in name_titles().items() if k == kind and t != title]
+    return [rest] + [f"{t} {rest}" for t in others if abbreviates(t.rstrip("."), title)]
+
+
 def accepted_answers(
     candidate: Candidate, facts: ArticleFacts, vocabulary: Vocabulary
 ) -> list[str]:
@@ -69,7 +82,7 @@ def accepted_answers(
         forms += all_spellings(form, facts, vocabulary)
     forms += _with_head(forms[0], asked_noun(candidate.prompt))
     for form in list(forms):
-        forms += _swapped(form)
+        forms += _swapped(form) + _without_title(form)
     distinct: dict[str, str] = {}
     for form in forms:
         key = answer_key(form)

@@ -43,3 +43,17 @@ def kind_rank() -> dict[str, float]:
 def name_words(group: str) -> frozenset[str]:
     """One lower-case word list of the ``[names]`` table (see ``data/kinds.toml``)."""
     return frozenset(_data()["names"][group])
+
+
+@cache
+def name_titles() -> dict[str, str]:
+    """Kind of a name by the capitalised word that opens it: {"Mount": "place"}."""
+    kinds = _data()["kind"].items()
+    return {title: kind for kind, entry in kinds for title in entry.get("titles", ())}
+
+
+@cache
+def nouns_before_names() -> dict[str, str]:
+    """Kind of a name by the noun written before it: {"journal": "publication"}."""
+    kinds = _data()["kind"].items()
+    return {noun: kind for kind, entry in kinds for noun in entry.get("before", ())}

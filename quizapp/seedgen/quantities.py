@@ -19,6 +19,8 @@ import re
 from dataclasses import dataclass
 from fractions import Fraction
 
+from quizapp.english_words import inflector
+
 from .nouns import is_count_noun
 
 NUMBER_WORDS = {
@@ -203,6 +205,30 @@ def is_unit_word(word: str) -> bool:
     )
 
 
+MAX_MODIFIERS = 3
+
+
+def counted_noun(text: str, position: int) -> str | None:
+    """The words from ``position`` up to and including the noun a number counts, when
+    only modifiers stand before it ("three geostationary weather satellites": "
+    geostationary weather satellites" after "three"); None when no count noun follows
+    within ``MAX_MODIFIERS`` words."""
+    words = ""
+    for _ in range(MAX_MODIFIERS):
+        noun = NEXT_WORD.match(text, position)
+        if not noun or noun["word"] in NOT_UNITS:
+            return None
+        words += noun.group()
+        if is_count_noun(noun["word"]):
+            head = NEXT_WORD.match(text, noun.end())  # "harbour ferries": a compound
+            plural = (
+                head and head["word"] not in NOT_UNITS and inflector().singular_noun(head["word"])
+            )
+            return words + head.group() if plural else words
+        position = noun.end()
+    return None
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Quantities in a clean sentence (see the module docstring for what is excluded)."""
     found = []
@@ -231,10 +257,10 @@ def find_quantities(text: str) -> list[Quantity]:
         if match.group("unit2") and unit not in MEASURE_UNITS and "/" not in unit:
             unit = f"{unit}{match.group('unit2')}"
         elif not is_unit_word(unit):
-            noun = NEXT_WORD.match(text, match.end("unit"))
-            if not noun or not is_count_noun(noun["word"]):
+            noun = counted_noun(text, match.end("unit"))
+            if not noun:
                 continue  # "did one better": no noun counted
-            unit = f"{unit} {noun['word']}"  # "one lunar day": the noun is the unit
+            unit = f"{unit}{noun}"  # "one lunar day": the noun is the unit
         end = match.start("unit") + len(unit)
         if written[:1].isupper() and written[1:].islower():
             unit = text[match.start("unit") : end]  # "14 Earth days", "40 Celsius"
