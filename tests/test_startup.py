@@ -36,11 +36,11 @@ def test_start_up_and_a_question_import_leave_the_heavy_libraries_unloaded(tmp_p
     assert loaded == {"start": [], "import": []}
 
 
-def test_a_served_worker_loads_the_grading_word_lists_before_its_first_request(tmp_path):
+def test_the_server_loads_the_grading_word_lists_before_it_forks_its_workers(tmp_path):
     script = (
         "import json, sys\n"
         "from quizapp import serving\n"
-        "serving.post_worker_init(None)\n"
+        "serving.on_starting(None)\n"
         "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))\n"
     )
     done = subprocess.run(
@@ -48,3 +48,14 @@ def test_a_served_worker_loads_the_grading_word_lists_before_its_first_request(t
     )
     loaded = set(json.loads(done.stdout.strip().splitlines()[-1]))
     assert {"inflect", "wordfreq", "rapidfuzz"} <= loaded
+
+
+def test_a_served_worker_says_it_is_ready_once_it_has_the_word_lists():
+    from types import SimpleNamespace
+    from unittest import mock
+
+    from quizapp import serving
+
+    worker = SimpleNamespace(pid=4321, log=mock.Mock())
+    serving.post_worker_init(worker)
+    worker.log.info.assert_called_once_with(serving.READY_MESSAGE, 4321)
