@@ -140,6 +140,9 @@ def test_starting_an_attempt_reads_the_user_once_counts_once_and_reads_nothing_a
     with count_queries(app) as statements:
         assert student_client.post("/quiz/short/start").status_code == 302
     assert sum(bool(re.search(r'FROM "?user"?\s', s)) for s in statements) == 1, statements
+    # the quiz with its draw rules, once: not again inside the write transaction
+    assert sum(bool(re.search(r'FROM "?quiz"?\s', s)) for s in statements) == 1, statements
+    assert not any(re.search(r'FROM "?quiz_draw_rule"?\s', s) for s in statements), statements
     assert sum("count(" in s.lower() for s in statements) == 1, statements
     assert _kinds(statements)[-2:] == ["INSERT", "INSERT"], statements
 
