@@ -2,9 +2,9 @@
 
 The fixtures are news pages written for this test from looked-up facts (an asteroid
 deflection, a telescope launch, a gene-editing medicine, a laser fusion result, a moon
-landing, a gravitational-wave detection, a flyby of Pluto, a volcanic eruption), with
-their page chrome. They run without the Mars vocabulary. See fixtures/HELDOUT.md for how
-the drafts were judged.
+landing, a gravitational-wave detection, a flyby of Pluto, a volcanic eruption, a pig
+kidney transplant), with their page chrome. They run without the Mars vocabulary. See
+fixtures/HELDOUT.md for how the drafts were judged.
 """
 
 import re
@@ -28,6 +28,7 @@ HELDOUT = {
     "heldout_ligo": "LIGO",
     "heldout_pluto": "New Horizons",
     "heldout_tonga": "Hunga Tonga-Hunga Ha'apai",
+    "heldout_pigkidney": "Massachusetts General Hospital",
 }
 CHROME = ("Related News", "Subscribe", "Advertisement", "Photo credit", "Share", "(c)", "Most read")
 NUMBER_WORDS = dict(enumerate("one two three four five six seven eight nine ten".split(), 1))
