@@ -233,9 +233,20 @@ def antecedents(text: str) -> dict[str, str]:
     return hung
 
 
+# A place with its state or country ("Livermore, California") and a date with its year
+# ("Dec. 6, 2020") are closed by a comma when the sentence goes on after them.
+CLOSED_BY_COMMA = re.compile(r"(?:\b[A-Z][\w.-]*, [A-Z][\w.]*(?: [A-Z][\w.]*)?|\b\d{1,2}, \d{4})$")
+
+
 def cut(stem: str, start: int, end: int) -> str:
     """The stem without the characters from ``start`` to ``end``, tidied."""
-    stem = capitalised(stem[end:]) if start == 0 else f"{stem[:start]} {stem[end:]}"
+    if start == 0:
+        stem = capitalised(stem[end:])
+    else:
+        head, tail = stem[:start].rstrip(), stem[end:].lstrip()
+        if CLOSED_BY_COMMA.search(head) and tail[:1].isalnum():
+            head += ","  # "from Weymouth, Massachusetts, was recovering"
+        stem = f"{head} {tail}"
     return re.sub(r"\s+([,.!?])", r"\1", " ".join(stem.split()))
 
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from quizapp.seedgen.clauses import MAX_STEM_WORDS, appositive, parts, safe_cut, shorten
+from quizapp.seedgen.clauses import MAX_STEM_WORDS, appositive, cut, parts, safe_cut, shorten
 
 FACILITY = (
     "The experiment took place in the early hours of ___ at the National Ignition Facility, "
@@ -144,3 +144,30 @@ def test_a_comma_between_two_adjectives_is_not_a_break():
     assert "Tuesday icy world" not in shorten(lead)
     said = "The signal reached the team, scientists said on Friday."
     assert len(parts(said)) == 2  # a noun, then a clause of its own
+
+
+@pytest.mark.parametrize(
+    ("stem", "aside", "expected"),
+    [
+        (
+            "A retired teacher from Boulder, Colorado, who had waited six years for a donor,"
+            " left the clinic after ___ days.",
+            ", who had waited six years for a donor,",
+            "A retired teacher from Boulder, Colorado, left the clinic after ___ days.",
+        ),
+        (
+            "The capsule that landed near Woomera on Dec. 6, 2020, a year after it left the"
+            " asteroid, carried ___ grams of rock.",
+            ", a year after it left the asteroid,",
+            "The capsule that landed near Woomera on Dec. 6, 2020, carried ___ grams of rock.",
+        ),
+        (
+            "The team, which met in a small lab, measured ___ pulses.",
+            ", which met in a small lab,",
+            "The team measured ___ pulses.",
+        ),
+    ],
+)
+def test_a_cut_keeps_the_comma_that_closes_a_place_or_a_date(stem, aside, expected):
+    start = stem.index(aside)
+    assert cut(stem, start, start + len(aside)) == expected
