@@ -26,13 +26,12 @@ from __future__ import annotations
 import re
 
 from .clauses import VERB, capitalised, parts
-from .stems import BLANK
+from .stems import BLANK, MONTH_ABBREVIATION, WEEKDAY
 
-WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 PART_OF_DAY = r"(?: (?:morning|afternoon|evening|night))?"
 STALE_ADJUNCT = re.compile(
-    rf",? (?:(?:early|late|later) )?(?:on )?{WEEKDAY}{PART_OF_DAY}(?!['’\w]|,? ?(?:Jan|Feb|"
-    r"Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|\d))|,? (?:(?:early|late) )?last (?:week|month)|"
+    rf",? (?:(?:early|late|later) )?(?:on )?{WEEKDAY}{PART_OF_DAY}"
+    rf"(?!['’\w]|,? ?(?:{MONTH_ABBREVIATION}|\d))|,? (?:(?:early|late) )?last (?:week|month)|"
     r",? earlier this (?:week|month)"
 )
 # A preposition before a bare weekday makes the weekday its object ("during Thursday"):

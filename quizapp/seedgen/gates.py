@@ -14,6 +14,7 @@ from .clauses import LEADING, MAX_STEM_WORDS, parts
 from .entities import abbreviates
 from .extract import FUNCTION_WORDS
 from .kinds import name_words
+from .stems import MONTH_ABBREVIATION, WEEKDAY
 
 PRONOUN_START = re.compile(
     r"^(it|its|this|that|these|those|they|them|their|he|she|his|her|such|there|then)\b", re.I
@@ -321,9 +322,7 @@ STALE_TIME = re.compile(
     r"\b(?:today|tonight|yesterday|tomorrow|this (?:week|month|morning|afternoon)|"
     r"(?:late |early )?(?:last|next) (?:week|month)|(?:(?:earlier|later) )?(?:this|last|next) "
     r"year|later (?:on )?(?:today|this \w+|"
-    r"(?:on )?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))|"
-    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s|’s)?(?! ?,? ?"
-    r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)))\b",
+    rf"(?:on )?{WEEKDAY})|{WEEKDAY}(?:'s|’s)?(?! ?,? ?{MONTH_ABBREVIATION}))\b",
     re.I,
 )
 

@@ -9,7 +9,9 @@ from .entities import Mention
 from .facts import ArticleFacts, SentenceFacts
 
 BLANK = "___"
-WEEKDAY_BEFORE = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),? $")
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+MONTH_ABBREVIATION = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+WEEKDAY_BEFORE = re.compile(rf"\b{WEEKDAY},? $")
 
 
 def cloze(text: str, start: int, end: int) -> str:
