@@ -18,7 +18,7 @@ A typed answer may also say a little more or order its parts differently:
 - a name followed by the noun of its kind is the name ("HiRISE camera", "Jezero
   crater", "Artemis missions"), when the accepted answer is written as a name (a
   capital letter or a digit in its last word) and the extra word is one of
-  ``KIND_NOUNS``, so "HiRISE Mars" is still not "HiRISE";
+  ``answer_heads`` of ``seedgen/data/kinds.toml``, so "HiRISE Mars" is still not "HiRISE";
 - a noun for a portion of some material, after it or before it with "of", leaves
   the material ("rock and regolith samples", "samples of rock and regolith",
   "dust layer", "a layer of dust");
@@ -41,7 +41,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from quizapp.english_words import inflector, zipf_frequency
+from quizapp.english_words import answer_heads, inflector, zipf_frequency
 
 PREPOSITIONS = frozenset(
     "on in at onto into inside within aboard near by from to under beneath".split()
@@ -50,11 +50,6 @@ DETERMINERS = frozenset(
     "the a an its their his her our your my this that these those some several".split()
 )
 CONJUNCTIONS = frozenset(("and", "or"))
-# Nouns that say what kind of thing a name names: "the HiRISE camera" is HiRISE.
-KIND_NOUNS = frozenset(
-    """camera cam instrument spectrometer telescope experiment crater orbiter rover lander
-    helicopter spacecraft craft probe satellite mission program programme project""".split()
-)
 # Nouns for a portion of a material: "rock samples" are rock, "a layer of dust" is dust.
 PORTION_NOUNS = frozenset("sample specimen piece bit chunk fragment grain particle layer".split())
 # A typed word at least this common in English is a real word, not a typo.
@@ -210,7 +205,7 @@ def _without_extra_nouns(given: Reading, key: Reading) -> list[Reading]:
     if len(words) < 2:
         return found
     last = words[-1]
-    if key.is_name and last in KIND_NOUNS and last not in key.words:
+    if key.is_name and last in answer_heads() and last not in key.words:
         found.append(_shortened(given, words[:-1]))
     if last in PORTION_NOUNS and last not in key.words:
         found.append(_shortened(given, words[:-1]))

@@ -8,15 +8,11 @@ come with that subject's vocabulary (``seed/vocabulary.toml``).
 
 from __future__ import annotations
 
-import tomllib
 from functools import cache
-from importlib import resources
 
+from quizapp.english_words import kinds_data
 
-@cache
-def _data() -> dict:
-    text = resources.files(__package__).joinpath("data/kinds.toml").read_text(encoding="utf-8")
-    return tomllib.loads(text)
+_data = kinds_data
 
 
 @cache
