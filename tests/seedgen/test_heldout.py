@@ -3,7 +3,8 @@
 The fixtures are news pages written for this test from looked-up facts (an asteroid
 deflection, a telescope launch, a gene-editing medicine, a laser fusion result, a moon
 landing, a gravitational-wave detection, a flyby of Pluto, a volcanic eruption, a pig
-kidney transplant), with their page chrome. They run without the Mars vocabulary. See
+kidney transplant, a burned Roman scroll read from X-ray scans, a chemistry Nobel prize),
+with their page chrome. They run without the Mars vocabulary. See
 fixtures/HELDOUT.md for how the drafts were judged.
 """
 
@@ -29,6 +30,8 @@ HELDOUT = {
     "heldout_pluto": "New Horizons",
     "heldout_tonga": "Hunga Tonga-Hunga Ha'apai",
     "heldout_pigkidney": "Massachusetts General Hospital",
+    "heldout_herculaneum": "Vesuvius Challenge",
+    "heldout_quantumdots": "quantum dots",
 }
 CHROME = ("Related News", "Subscribe", "Advertisement", "Photo credit", "Share", "(c)", "Most read")
 NUMBER_WORDS = dict(enumerate("one two three four five six seven eight nine ten".split(), 1))
