@@ -3,7 +3,8 @@
 The fixtures are news pages written for this test from looked-up facts (an asteroid
 deflection, a telescope launch, a gene-editing medicine, a laser fusion result, a moon
 landing, a gravitational-wave detection, a flyby of Pluto, a volcanic eruption, a pig
-kidney transplant, a burned Roman scroll read from X-ray scans, a chemistry Nobel prize),
+kidney transplant, a burned Roman scroll read from X-ray scans, a chemistry Nobel prize,
+a global coral bleaching event, a quantum computing chip),
 with their page chrome. They run without the Mars vocabulary. See
 fixtures/HELDOUT.md for how the drafts were judged.
 """
@@ -32,6 +33,8 @@ HELDOUT = {
     "heldout_pigkidney": "Massachusetts General Hospital",
     "heldout_herculaneum": "Vesuvius Challenge",
     "heldout_quantumdots": "quantum dots",
+    "heldout_coral": "coral bleaching",
+    "heldout_willow": "Willow",
 }
 CHROME = ("Related News", "Subscribe", "Advertisement", "Photo credit", "Share", "(c)", "Most read")
 # Whole words only: "Shares of Alphabet rose" is a sentence of the article, not a share link.
