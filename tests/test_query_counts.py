@@ -159,3 +159,30 @@ def test_submitting_updates_in_three_statements_and_reads_nothing_after(app, stu
     kinds = _kinds(statements)
     assert kinds.count("UPDATE") == 3, statements
     assert kinds[-1] == "UPDATE", statements
+
+
+def test_saving_an_answer_takes_one_transaction_on_postgresql_and_two_on_sqlite(
+    app, student_client
+):
+    """SQLite needs a new transaction for its write lock; PostgreSQL goes on in the read one."""
+    with app.app_context():
+        make_bank(slug="bank-0")
+        make_quiz(slug="short", draw_count=7)
+        engine = db.engine
+    start = student_client.post("/quiz/short/start")
+    url = start.headers["Location"]
+    events: list[str] = []
+    listeners = {
+        name: (lambda *_a, name=name: events.append(name)) for name in ("begin", "checkout")
+    }
+    for name, listener in listeners.items():
+        sa.event.listen(engine.pool if name == "checkout" else engine, name, listener)
+    try:
+        posted = student_client.post(url, data={"nav": "next"})  # an empty answer is saved too
+    finally:
+        for name, listener in listeners.items():
+            sa.event.remove(engine.pool if name == "checkout" else engine, name, listener)
+    assert posted.status_code == 302, posted.text[:2000]
+    expected = 2 if engine.dialect.name == "sqlite" else 1
+    assert events.count("begin") == expected, events
+    assert events.count("checkout") == expected, events
