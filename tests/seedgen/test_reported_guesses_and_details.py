@@ -1,0 +1,73 @@
+"""Reported forecasts and guesses are not asked as facts, and a reporting tail stays with
+a hedged claim."""
+
+from dataclasses import replace
+
+import pytest
+
+from quizapp.seedgen.focus import without_reporting_tail
+from quizapp.seedgen.gates import not_a_reported_guess
+from quizapp.seedgen.sentences import Sentence
+
+from .test_generate_gates_select import candidate, number_cloze
+
+
+def with_source(draft, text):
+    return replace(draft, sources=(Sentence(0, 0, 0, len(text), text, text),))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The engineer said the bridge could carry ___ cars a day once it is widened.",
+        "Officials believe the dam might hold for another ___ years.",
+        "She told reporters the new battery would last ___ hours on one charge.",
+        "The new vaccine may protect for ___ months, the company estimated.",
+    ],
+)
+def test_a_reported_guess_is_not_asked_as_a_fact(sentence):
+    assert not_a_reported_guess(with_source(number_cloze(sentence, 5), sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the modal belongs to another predicate than the asked number
+        "Engineers had said that lifting the span by just ___ centimeters would be enough.",
+        # a modal in the writer's own voice, with nobody reported
+        "The new ferry could carry ___ passengers at a time.",
+        # reported, but stated as a finding
+        "The survey team said the glacier shrank by ___ meters last year.",
+    ],
+)
+def test_a_reported_finding_or_an_unreported_modal_is_asked(sentence):
+    assert not not_a_reported_guess(with_source(number_cloze(sentence, 5), sentence))
+
+
+def test_a_statement_that_drops_the_speaker_of_a_guess_is_not_drafted():
+    source = "The mayor said the city hoped the tunnel could open within three years."
+    statement = "The city hoped the tunnel could open within six years."
+    draft = candidate(
+        type="truefalse", rule="truefalse.swap_number", prompt=statement, stem=statement,
+        data={"answer": False}, answers=("three",), distractors=("six",), kind="number",
+    )  # fmt: skip
+    assert not_a_reported_guess(with_source(draft, source))
+
+
+@pytest.mark.parametrize(
+    ("stem", "expected"),
+    [
+        (
+            "The ship left port on ___ and should reach the ice within days, and its crew "
+            "could stay there a year, the expedition leader said.",
+            None,
+        ),
+        (
+            "The ship left port on ___ and reached the ice within days, the expedition "
+            "leader said.",
+            "The ship left port on ___ and reached the ice within days.",
+        ),
+    ],
+)
+def test_a_reporting_tail_stays_with_a_hedged_claim(stem, expected):
+    assert without_reporting_tail(stem) == (expected or stem)
