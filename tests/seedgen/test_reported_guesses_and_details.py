@@ -1,10 +1,12 @@
-"""Reported forecasts and guesses are not asked as facts, and a reporting tail stays with
-a hedged claim."""
+"""Reported forecasts and guesses are not asked as facts, a reporting tail stays with a
+hedged claim, and details of how an event went (an age, the timing of a step) rank as
+asides."""
 
 from dataclasses import replace
 
 import pytest
 
+from quizapp.seedgen.centrality import is_aside
 from quizapp.seedgen.focus import without_reporting_tail
 from quizapp.seedgen.gates import not_a_reported_guess
 from quizapp.seedgen.sentences import Sentence
@@ -71,3 +73,28 @@ def test_a_statement_that_drops_the_speaker_of_a_guess_is_not_drafted():
 )
 def test_a_reporting_tail_stays_with_a_hedged_claim(stem, expected):
     assert without_reporting_tail(stem) == (expected or stem)
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "The pilot, a ___-year-old veteran from Ohio, landed the plane on the river.",
+        "The spacewalk lasted about ___ hours and ended with the hatch closed.",
+        "The capsule splashed down roughly ___ minutes after the parachutes opened.",
+        "The camera took a picture of the glacier every ___ seconds.",
+    ],
+)
+def test_an_age_or_the_timing_of_a_step_is_an_aside(stem):
+    assert is_aside(with_source(number_cloze(stem, 5), stem))
+
+
+@pytest.mark.parametrize(
+    "stem",
+    [
+        "The mission lasted ___ years and mapped the whole surface.",
+        "The bridge is about ___ meters long.",
+        "The rocket reached an altitude of ___ kilometers.",
+    ],
+)
+def test_a_measure_of_the_thing_itself_is_no_aside(stem):
+    assert not is_aside(with_source(number_cloze(stem, 5), stem))
