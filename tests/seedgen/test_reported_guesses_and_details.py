@@ -1,11 +1,12 @@
 """Reported forecasts and guesses are not asked as facts, a reporting tail stays with a
 hedged claim, and details of how an event went (an age, the timing of a step) rank as
-asides."""
+asides that go when they trade answers with a kept question of their sentence."""
 
 from dataclasses import replace
 
 import pytest
 
+from quizapp.seedgen import generate_bank
 from quizapp.seedgen.centrality import is_aside
 from quizapp.seedgen.focus import without_reporting_tail
 from quizapp.seedgen.gates import not_a_reported_guess
@@ -98,3 +99,13 @@ def test_an_age_or_the_timing_of_a_step_is_an_aside(stem):
 )
 def test_a_measure_of_the_thing_itself_is_no_aside(stem):
     assert not is_aside(with_source(number_cloze(stem, 5), stem))
+
+
+def test_an_aside_that_trades_answers_with_the_sentences_own_claim_is_dropped(nlp):
+    raw = (
+        "The new suspension bridge opened to traffic on May 3, 2019, after a ceremony that "
+        "lasted about three hours on its central span.\n"
+    )
+    bank, _ = generate_bank(raw, {"id": "bridge"})
+    assert any(q["rule"] == "mcq.date_cloze" for q in bank["questions"])
+    assert not any(q["type"] == "numeric" and q["answer"] == 3 for q in bank["questions"])
