@@ -29,6 +29,7 @@ from quizapp.english_words import zipf_frequency
 from quizapp.questiontypes.typed_answers import singular
 
 from .candidate import Candidate
+from .clauses import IRREGULAR_PAST
 from .facts import ArticleFacts
 from .sentences import Sentence
 from .stems import BLANK, usable
@@ -41,7 +42,12 @@ MAIN_TERMS = 2
 WORD = re.compile(r"[A-Za-z][\w-]+|\d[\d.,]*\d|\d")
 HEADING_WORDS = 5
 QUOTATION = re.compile(r"[\"“][^\"”]*[\"”]")
-BACKSTORY = re.compile(r"\bhad (?:\w+ly )?(?:been|come|[a-z]+ed|[a-z]+en)\b", re.IGNORECASE)
+# "had said" or "had told" frames what was said; the words said carry their own tense.
+BACKSTORY = re.compile(
+    r"\bhad (?:\w+ly )?(?!said\b|told\b)"
+    rf"(?:been|come|[a-z]+ed|[a-z]+en|[a-z]+wn|begun|run|{IRREGULAR_PAST})\b",
+    re.IGNORECASE,
+)
 INTERVAL = (
     r"(?:[a-z]+ )?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?) (?:after|before) "
     r"(?P<event>[^,;:]+)"

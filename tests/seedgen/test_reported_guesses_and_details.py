@@ -109,3 +109,15 @@ def test_an_aside_that_trades_answers_with_the_sentences_own_claim_is_dropped(nl
     bank, _ = generate_bank(raw, {"id": "bridge"})
     assert any(q["rule"] == "mcq.date_cloze" for q in bank["questions"])
     assert not any(q["type"] == "numeric" and q["answer"] == 3 for q in bank["questions"])
+
+
+@pytest.mark.parametrize(
+    ("stem", "backstory"),
+    [
+        ("The crew had spent ___ weeks at sea before the storm broke.", True),
+        ("The town had built ___ shelters before the flood reached it.", True),
+        ("Engineers had said beforehand that a drop of ___ meters would be safe.", False),
+    ],
+)
+def test_the_past_perfect_of_an_irregular_verb_is_backstory(stem, backstory):
+    assert is_aside(with_source(number_cloze(stem, 5), stem)) is backstory
