@@ -13,7 +13,10 @@ megajoules") or when the asked part is an approximate restatement tacked on afte
 comma ("struck Dimorphos on Sept. 26, 2022, about 11 million kilometers from Earth"), or
 when it is the time between the article's event and the event of something the article
 names only once ("The landing came four days after Russia's Luna-25 spacecraft ...
-crashed").
+crashed"), or when it is a detail of how the event went rather than what happened: a
+person's age ("a 62-year-old man"), or a span of seconds, minutes or hours that times a
+step ("lasted about four hours", "about 27 minutes after liftoff", "photographed the
+region every 10 minutes").
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from quizapp.english_words import zipf_frequency
 from quizapp.questiontypes.typed_answers import singular
 
 from .candidate import Candidate
+from .clauses import IRREGULAR_PAST
 from .facts import ArticleFacts
 from .sentences import Sentence
 from .stems import BLANK, usable
@@ -38,12 +42,24 @@ MAIN_TERMS = 2
 WORD = re.compile(r"[A-Za-z][\w-]+|\d[\d.,]*\d|\d")
 HEADING_WORDS = 5
 QUOTATION = re.compile(r"[\"“][^\"”]*[\"”]")
-BACKSTORY = re.compile(r"\bhad (?:\w+ly )?(?:been|come|[a-z]+ed|[a-z]+en)\b", re.IGNORECASE)
+# "had said" or "had told" frames what was said; the words said carry their own tense.
+BACKSTORY = re.compile(
+    r"\bhad (?:\w+ly )?(?!said\b|told\b)"
+    rf"(?:been|come|[a-z]+ed|[a-z]+en|[a-z]+wn|begun|run|{IRREGULAR_PAST})\b",
+    re.IGNORECASE,
+)
 INTERVAL = (
     r"(?:[a-z]+ )?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?) (?:after|before) "
     r"(?P<event>[^,;:]+)"
 )
 APPROXIMATELY = r", (?:or )?(?:about|roughly|some|nearly|around|almost) [^,;:]*"
+SHORT_SPAN = r"(?:seconds?|minutes?|hours?)\b"
+ROUGHLY = r"(?:(?:about|roughly|some|nearly|around|almost|just|only|more than|less than) )?"
+STEP_TIMING = (
+    r"(?P<part>)-year-old\b",
+    rf"\b(?:every|lasted|lasting|lasts|took|taking|spent|for) {ROUGHLY}(?P<part>) {SHORT_SPAN}",
+    rf"(?P<part>) {SHORT_SPAN} (?:after|before|later|earlier)\b",
+)
 
 
 def key_terms(text: str) -> frozenset[str]:
@@ -147,6 +163,8 @@ def is_aside(candidate: Candidate, named_once: frozenset[str] = frozenset()) -> 
         return False
     part = rf"(?<![\w.]){re.escape(asked)}(?!\w)"
     if re.search(rf"{APPROXIMATELY}{part}[^,;:]*[.!?]?$", candidate.stem):
+        return True
+    if any(re.search(p.replace("(?P<part>)", part), candidate.stem) for p in STEP_TIMING):
         return True
     interval = re.search(rf"{part} {INTERVAL}", candidate.stem)
     names = (

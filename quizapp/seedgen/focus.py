@@ -7,7 +7,9 @@ pushed the stem over the length limit. Three rewrites, each from the sentence's
 grammar and none from a phrasing:
 
 * a reporting tail after the last comma ("..., scientists reported on Thursday.",
-  "..., officials said Tuesday.") is dropped: who reported the claim is not the claim;
+  "..., officials said Tuesday.") is dropped: who reported the claim is not the claim,
+  unless the claim is a forecast or guess ("... could be sent home soon, his doctors
+  said"): without its speaker it would become the quiz's own claim;
 * a time adjunct that names only a weekday or a week relative to the day of writing
   ("on Tuesday", "late on Friday night", "last week", "earlier this month") is dropped
   from the clause: the sentence stays grammatical and no longer goes stale;
@@ -26,6 +28,7 @@ from __future__ import annotations
 import re
 
 from .clauses import VERB, capitalised, parts
+from .hedges import MODAL
 from .stems import BLANK, MONTH_ABBREVIATION, WEEKDAY
 
 PART_OF_DAY = r"(?: (?:morning|afternoon|evening|night))?"
@@ -69,9 +72,12 @@ MAX_SUBJECT_WORDS = 8
 
 def without_reporting_tail(stem: str) -> str:
     """The stem without a reporting tail after its last comma ("..., scientists
-    reported on Thursday.")."""
+    reported on Thursday."), kept when the claim it reports is hedged by a modal ("...
+    could be sent home soon, his doctors said")."""
     match = REPORTING_TAIL.search(stem.rstrip())
     if not match or BLANK in match.group() or BLANK not in stem[: match.start()]:
+        return stem
+    if MODAL.search(stem[: match.start()]):
         return stem
     if '"' in match.group() or "“" in match.group():
         return stem

@@ -13,6 +13,7 @@ from .candidate import Candidate
 from .clauses import LEADING, MAX_STEM_WORDS, parts
 from .entities import abbreviates
 from .extract import FUNCTION_WORDS
+from .hedges import hedged_claim
 from .kinds import name_words
 from .stems import MONTH_ABBREVIATION, WEEKDAY
 
@@ -451,8 +452,15 @@ def count_not_given_away(candidate: Candidate) -> str | None:
     return None
 
 
+def not_a_reported_guess(candidate: Candidate) -> str | None:
+    """A forecast or guess the article only reports ("said the organ could last for at
+    least two years") is no fact to learn, nor to state as true or false (``hedges``)."""
+    return "a reported forecast or guess, not a fact" if hedged_claim(candidate) else None
+
+
 STATIC_GATES: tuple[Callable[[Candidate], str | None], ...] = (
     not_trivia,
+    not_a_reported_guess,
     no_stale_time,
     number_not_given_away,
     number_is_whole,

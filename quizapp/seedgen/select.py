@@ -20,7 +20,12 @@ the places of a sentence go to its own claim before its peripheral numbers.
 
 Selection keeps, per source sentence, at most one question per type (numeric
 questions about different units count as different) and at most
-``PER_SENTENCE`` questions; true/false keeps the true or the false version of a
+``PER_SENTENCE`` questions; an aside whose stem holds the answer of a kept question
+of its sentence, while that question's stem holds the aside's answer ("The operation
+took place on ___ and lasted about four hours" beside "... lasted about ___ hours"), is
+dropped whatever the size of the bank: it adds nothing the kept one does not state
+(two main claims that give each other away are both kept, since a quiz draw never
+takes two questions citing one sentence); true/false keeps the true or the false version of a
 sentence alternately so the bank is about half true. Near-duplicates (same type and
 answer, or stems sharing most words) keep the better-ranked one.
 """
@@ -94,6 +99,13 @@ def same_slot(a: Candidate, b: Candidate) -> bool:
     return not (asks and different)
 
 
+def gives_away(asker: Candidate, other: Candidate) -> bool:
+    """True when ``asker``'s stem (or statement) holds one of ``other``'s answers, also
+    as part of a hyphenated word ("a 62-year-old man" holds 62)."""
+    stem = f" {normalise((asker.stem or asker.prompt).replace('-', ' '))} "
+    return any(f" {normalise(a)} " in stem for a in other.answers if normalise(a))
+
+
 def side_number(candidate: Candidate) -> bool:
     """True when the candidate asks a number that sits in a side clause of its stem."""
     if candidate.type != "numeric":
@@ -103,6 +115,14 @@ def side_number(candidate: Candidate) -> bool:
 
 
 CENTRAL, OTHER, ASIDE = range(3)
+
+
+def crowds(candidate: Candidate, same_sentence: list[Candidate], tier: dict[int, int]) -> bool:
+    """True when the candidate is an aside and it and a kept question of its sentence
+    hold each other's answers (see module docstring)."""
+    return tier[id(candidate)] == ASIDE and any(
+        gives_away(c, candidate) and gives_away(candidate, c) for c in same_sentence
+    )
 
 
 def centrality_tier(candidate: Candidate, centrality: Centrality | None) -> int:
@@ -142,6 +162,8 @@ def select(
         if len(same_sentence) >= PER_SENTENCE or any(
             same_slot(c, candidate) for c in same_sentence
         ):
+            continue
+        if crowds(candidate, same_sentence, tier):
             continue
         if candidate.type == "truefalse" and candidate.data["answer"] == last_truth:
             continue

@@ -139,8 +139,18 @@ def test_asides_are_dropped_once_the_bank_has_enough(nlp):
 
 def test_an_aside_is_still_asked_when_the_article_gives_little_else(nlp):
     raw = (
+        "The Double Asteroid Redirection Test (DART) spacecraft struck the small moonlet "
+        "Dimorphos head-on, about 11 million kilometers from Earth.\n"
+    )
+    bank, _ = generate_bank(raw, {"id": "dart"})
+    assert 11 in [q.get("answer") for q in bank["questions"] if q["type"] == "numeric"]
+
+
+def test_an_aside_that_trades_answers_with_a_kept_question_of_its_sentence_goes(nlp):
+    raw = (
         "The Double Asteroid Redirection Test (DART) spacecraft struck Dimorphos on "
         "Sept. 26, 2022, about 11 million kilometers from Earth.\n"
     )
     bank, _ = generate_bank(raw, {"id": "dart"})
-    assert 11 in [q.get("answer") for q in bank["questions"] if q["type"] == "numeric"]
+    assert any(q["rule"] == "mcq.date_cloze" for q in bank["questions"])
+    assert 11 not in [q.get("answer") for q in bank["questions"] if q["type"] == "numeric"]
