@@ -190,9 +190,14 @@ def distractor_form(candidate: Candidate) -> str | None:
         ratio = len(distractor) / max(len(answer), 1)
         if not 0.3 <= ratio <= 3.3:
             return f"distractor {distractor!r} differs in length"
-        if distractor[:1].isupper() != answer[:1].isupper():
+        if written_as_name(distractor) != written_as_name(answer):
             return f"distractor {distractor!r} differs in form"
     return None
+
+
+def written_as_name(text: str) -> bool:
+    """True for a capitalised word or a name in camel case ("eGenesis", "iPhone")."""
+    return text[:1].isupper() or bool(re.match(r"[a-z]+[A-Z]", text))
 
 
 FILLS_BLANK = re.compile(r"\bWhich (?P<noun>[a-z ]+?) fills? the blanks?\b")

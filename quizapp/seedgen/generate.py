@@ -16,6 +16,7 @@ from .entities import Mention
 from .facts import ArticleFacts
 from .gates import normalise
 from .goals import GOAL_RULES
+from .introduced_questions import INTRODUCED_RULES
 from .kinds import asked_nouns, name_words
 from .matching import MATCHING_RULES
 from .names import (
@@ -36,6 +37,7 @@ from .stems import BLANK, cloze, options_in_order, quote, says, usable, weekday_
 from .truefalse import truefalse_statements
 from .vocabulary import Vocabulary
 from .whq import WH_RULES
+from .years import YEAR_RULES
 
 COORDINATION = re.compile(r"^(?:,\s*|\s+)(?:(?:and|or)\s+)?(?:(?:the|a|an)\s+)?[\w\s-]{0,30}$")
 QUOTED_BLANK = re.compile(r"[\"“]___[\"”]")
@@ -224,4 +226,5 @@ RULES = (
 def all_candidates(facts: ArticleFacts, vocabulary: Vocabulary) -> list[Candidate]:
     """Every candidate from every rule (cloze and list rules, then the wh-question rules
     of ``whq``), in rule then text order."""
-    return [c for rule in (*RULES, *WH_RULES) for c in rule(facts, vocabulary)]
+    rules = (*RULES, *WH_RULES, *INTRODUCED_RULES, *YEAR_RULES)
+    return [c for rule in rules for c in rule(facts, vocabulary)]

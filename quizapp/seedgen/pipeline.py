@@ -14,6 +14,7 @@ from .facts import article_facts
 from .gates import run_gates
 from .generate import all_candidates
 from .keys import with_fair_key
+from .name_gates import run_name_gates
 from .report import Stats, report_text
 from .reviews import ReviewTally, apply_reviews, load_reviews, note_stale, review_lines
 from .select import select
@@ -59,7 +60,7 @@ def generate_bank(
     texts = [s.clean for s in sentences]
     passed = []
     for candidate in candidates:
-        failure = run_gates(candidate, texts)
+        failure = run_gates(candidate, texts) or run_name_gates(candidate, facts)
         if failure:
             stats.reject(failure[0], f"{candidate.rule}: {candidate.prompt} ({failure[1]})")
         else:

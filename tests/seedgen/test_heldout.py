@@ -90,6 +90,22 @@ def test_no_draft_dangles_or_answers_itself(drafted):
             assert answer_key(answer) != answer_key(HELDOUT[name]), prompt  # the subject
 
 
+HYPHENATED_NAME_SPLIT = re.compile(r"[A-Z][\w'’]*-___|___-[A-Z0-9]")  # "Nebraska-___"
+OPENERS = r"(?:In|On|At|By|From|The|A|An|And|But|When|After|Before|Since|During)"
+NAME_BESIDE_BLANK = re.compile(  # "University of Naples ___", "___ Federico II"
+    rf"\b(?!{OPENERS}\b)[A-Z][\w-]* ___|___ (?!{OPENERS}\b)[A-Z][a-z][\w'’-]*"
+)
+
+
+def test_a_blank_never_splits_a_name(drafted):
+    _, _, questions = drafted
+    for question in questions:
+        prompt = question["prompt"]
+        assert not HYPHENATED_NAME_SPLIT.search(prompt), prompt
+        if question["type"] in ("mcq", "short", "multi"):
+            assert not NAME_BESIDE_BLANK.search(prompt), prompt
+
+
 def test_numbers_are_asked_whole(drafted):
     _, _, questions = drafted
     for question in filter(lambda q: q["type"] == "numeric", questions):
