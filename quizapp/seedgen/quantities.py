@@ -99,6 +99,31 @@ NOT_UNITS = frozenset(
         "fewer",
         "another",
         "other",
+        # verbs: "the three would share" uses the number as a pronoun, with no noun;
+        # "the three winners was" ends the noun phrase before "was"
+        "would",
+        "could",
+        "should",
+        "will",
+        "can",
+        "may",
+        "might",
+        "must",
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "be",
+        "been",
+        "who",
+        "which",
+        "that",
     ]
 )
 NEXT_WORD = re.compile(r" (?P<word>[a-z]+)\b")
@@ -254,7 +279,8 @@ def find_quantities(text: str) -> list[Quantity]:
         parsed = parse_number(number)
         if parsed is None:
             continue
-        if match.group("unit2") and unit not in MEASURE_UNITS and "/" not in unit:
+        second = (match.group("unit2") or "").strip().lower()
+        if second and second not in NOT_UNITS and unit not in MEASURE_UNITS and "/" not in unit:
             unit = f"{unit}{match.group('unit2')}"
         elif not is_unit_word(unit):
             noun = counted_noun(text, match.end("unit"))

@@ -69,3 +69,28 @@ def test_a_comparative_is_not_a_unit():
 def test_shifted_dates_use_the_calendar(sentence, next_day):
     (date,) = find_dates(sentence)
     assert date.shifted(1) == next_day
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The jury said the four would divide the award between them.",
+        "Of the finalists, the two who finished first were invited back.",
+        "The league announced that the six had qualified for the final round.",
+    ],
+)
+def test_a_number_used_as_a_pronoun_is_not_a_quantity(sentence):
+    assert find_quantities(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        ("A letter naming the five finalists was sent to the newspaper.", "finalists"),
+        ("The nine engineers were flown home after the test.", "engineers"),
+        ("Each of the 30 rangers was given a radio.", "rangers"),
+    ],
+)
+def test_a_unit_ends_with_its_noun_before_a_verb(sentence, unit):
+    (quantity,) = find_quantities(sentence)
+    assert quantity.unit == unit
