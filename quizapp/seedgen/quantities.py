@@ -127,7 +127,31 @@ NOT_UNITS = frozenset(
     ]
 )
 NEXT_WORD = re.compile(r" (?P<word>[a-z]+)\b")
-CONVERSION_BEFORE = re.compile(r",? or (?:roughly |about |nearly |around |some )?[$£€]?$")
+APPROXIMATELY = (
+    r"(?:roughly |about |nearly |almost |around |some |approximately |close to |just over |"
+    r"just under |more than |less than )"
+)
+CONVERSION_BEFORE = re.compile(rf"(?:,? or|\() {APPROXIMATELY}?[$£€]?$|\($")
+# The same amount restated after a quantity, with the name that ends its unit ("38.4
+# degrees Celsius, or 101.1 degrees Fahrenheit", "5 miles (8 kilometers)").
+CONVERSION_AFTER = re.compile(
+    rf"^(?: [A-Z][a-z]+)?(?P<conversion>\s*\({APPROXIMATELY}?[$£€]?\d[^()]*\)|"
+    rf",? or {APPROXIMATELY}?[$£€]?\d[\d.,]*(?: [\w-]+){{0,3}}?"
+    r"(?=[,.;:!?]|$| (?:and|but|to|in|on|at|for|from|with|after|before)\b))"
+)
+
+
+def without_conversion(rest: str) -> str:
+    """The text after a quantity without the same amount restated in other units, so a
+    blank is not answered by its conversion ("___ degrees Celsius, or 101.1 degrees
+    Fahrenheit, on July 24" -> "___ degrees Celsius, on July 24"; the comma that closed
+    the conversion may open an appositive)."""
+    match = CONVERSION_AFTER.match(rest)
+    if not match:
+        return rest
+    return rest[: match.start("conversion")] + rest[match.end() :]
+
+
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,

@@ -2,7 +2,7 @@
 
 import pytest
 
-from quizapp.seedgen.quantities import find_dates, find_quantities
+from quizapp.seedgen.quantities import find_dates, find_quantities, without_conversion
 
 
 @pytest.mark.parametrize(
@@ -94,3 +94,22 @@ def test_a_number_used_as_a_pronoun_is_not_a_quantity(sentence):
 def test_a_unit_ends_with_its_noun_before_a_verb(sentence, unit):
     (quantity,) = find_quantities(sentence)
     assert quantity.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("rest", "expected"),
+    [
+        (" Celsius, or 59 degrees Fahrenheit, at noon.", " Celsius, at noon."),
+        (" Celsius (59 degrees Fahrenheit) at noon.", " Celsius at noon."),
+        (", or nearly 12 miles, a long walk.", ", a long walk."),
+        (", or almost 9,000 feet.", "."),
+        (" of snow fell overnight.", " of snow fell overnight."),
+    ],
+)
+def test_an_amount_restated_in_other_units_is_dropped_after_the_blank(rest, expected):
+    assert without_conversion(rest) == expected
+
+
+def test_a_restated_amount_is_not_asked_on_its_own():
+    sentence = "The lake reached 15 degrees Celsius, or almost 59 degrees Fahrenheit, in May."
+    assert [q.number_text for q in find_quantities(sentence)] == ["15"]
