@@ -327,7 +327,9 @@ TRIVIA_RULES = frozenset(
 STALE_TIME = re.compile(
     r"\b(?:today|tonight|yesterday|tomorrow|this (?:week|month|morning|afternoon)|"
     r"(?:late |early )?(?:last|next) (?:week|month)|(?:(?:earlier|later) )?(?:this|last|next) "
-    r"year|later (?:on )?(?:today|this \w+|"
+    r"year|(?:(?:early|late|earlier|later) )?(?:this|last|next) "
+    r"(?:spring|summer|autumn|fall|winter)|"
+    r"later (?:on )?(?:today|this \w+|"
     rf"(?:on )?{WEEKDAY})|{WEEKDAY}(?:'s|’s)?(?! ?,? ?{MONTH_ABBREVIATION}))\b",
     re.I,
 )
@@ -371,9 +373,9 @@ def whole_name_blanked(candidate: Candidate) -> str | None:
 
 
 def no_stale_time(candidate: Candidate) -> str | None:
-    """ "Later on Friday", "last week" or "Thursday's descent" mean nothing to a student
-    reading the question months later; a weekday next to its date ("Saturday, Feb. 20")
-    is fine."""
+    """ "Later on Friday", "last week", "last summer" or "Thursday's descent" mean nothing
+    to a student reading the question months later; a weekday next to its date
+    ("Saturday, Feb. 20") is fine."""
     match = STALE_TIME.search(candidate.prompt)
     return f"time word {match.group()!r} only makes sense on the day" if match else None
 

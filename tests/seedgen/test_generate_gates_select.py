@@ -469,3 +469,15 @@ def test_a_sentence_s_own_claim_wins_its_places_over_a_side_clause_number(vocabu
     kept, _ = select(drafted)
     assert any(c.rule == "mcq.date_cloze" for c in kept)
     assert not any(c.type == "numeric" and c.data["answer"] == 3000 for c in kept)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "The orchard flowered early last spring, when ___ hives were set out.",
+        "The herd crossed the river this summer with ___ calves.",
+        "Earlier this year ___ wells ran dry.",
+    ],
+)
+def test_a_season_or_year_counted_from_the_day_of_writing_is_stale(prompt):
+    assert gates.no_stale_time(number_cloze(prompt, 5))
