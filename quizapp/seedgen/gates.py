@@ -16,6 +16,7 @@ from .extract import FUNCTION_WORDS
 from .hedges import hedged_claim
 from .kinds import name_words
 from .stems import MONTH_ABBREVIATION, WEEKDAY
+from .wellformed import cut_is_well_formed
 
 PRONOUN_START = re.compile(
     r"^(it|its|this|that|these|those|they|them|their|he|she|his|her|such|there|then)\b", re.I
@@ -476,6 +477,7 @@ STATIC_GATES: tuple[Callable[[Candidate], str | None], ...] = (
     whole_name_blanked,
     answer_supported,
     grammatical_prompt,
+    cut_is_well_formed,
     dangling_reference,
     answer_given_away,
     acronym_not_spelled_out,
