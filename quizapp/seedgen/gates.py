@@ -432,6 +432,11 @@ PAIR = re.compile(
     r"\b(?:both|twin|either|neither|pair|each of the two)\b|\bone\b[^.;]*\bthe other\b", re.I
 )
 MAX_GIVEN_COUNT = 6
+# "grids of ___ sizes, 3 by 3, 5 by 5 and 7 by 7": the items counted, listed after them.
+LIST_AFTER_COUNT = re.compile(
+    r"___ [\w-]+(?: [\w-]+){0,2}, (?P<items>[^,.;:]{1,30}(?:, [^,.;:]{1,30})*,? and "
+    r"[^,.;:]{1,30})(?=[.;:]|$)"
+)
 
 
 def listed_counts(stem: str) -> set[int]:
@@ -457,6 +462,10 @@ def count_not_given_away(candidate: Candidate) -> str | None:
         return f"{PAIR.search(stem)[0]!r} gives the count away"
     if answer in listed_counts(stem):
         return "a list of that many names gives the count away"
+    if (listed := LIST_AFTER_COUNT.search(stem)) and answer == len(
+        re.split(r",? and |, ", listed["items"])
+    ):
+        return "the list after the count gives it away"
     return None
 
 

@@ -481,3 +481,16 @@ def test_a_sentence_s_own_claim_wins_its_places_over_a_side_clause_number(vocabu
 )
 def test_a_season_or_year_counted_from_the_day_of_writing_is_stale(prompt):
     assert gates.no_stale_time(number_cloze(prompt, 5))
+
+
+@pytest.mark.parametrize(
+    ("stem", "answer", "gated"),
+    [
+        ("The farm grows apples of ___ kinds, Gala, Fuji and Braeburn.", 3, True),
+        ("The route crosses ___ rivers, the Ouse, the Aire and the Wharfe.", 3, True),
+        ("The farm grows apples of ___ kinds, Gala, Fuji and Braeburn.", 4, False),
+        ("The farm sold ___ tonnes, more than in any season before.", 2, False),
+    ],
+)
+def test_a_count_is_given_away_by_the_list_after_it(stem, answer, gated):
+    assert bool(gates.count_not_given_away(number_cloze(stem, answer))) is gated
