@@ -30,7 +30,7 @@ import re
 from dataclasses import replace
 
 from .candidate import Candidate
-from .stems import BLANK
+from .stems import BLANK, unintroduced
 
 MAX_STEM_WORDS = 35
 SUBORDINATE = (
@@ -313,6 +313,21 @@ def shorten(stem: str, limit: int = MAX_STEM_WORDS) -> str:
     return stem
 
 
+def without_unintroduced_part(stem: str) -> str:
+    """The stem without a side part that names an organisation only as "the agency" or
+    "the company" (", according to the agency"), when that part may go safely."""
+    while (match := unintroduced(stem)) is not None:
+        ranges = [r for r in droppable(stem, parts(stem)) if safe_cut(stem, *r)]
+        holding = [
+            r for r in ranges if r[0] <= match.start() < r[1] and BLANK not in stem[slice(*r)]
+        ]
+        if not holding:
+            break
+        stem = cut(stem, *holding[0]).rstrip(" ,")
+        stem = stem if stem.endswith((".", "!", "?")) else stem + "."
+    return stem
+
+
 def shortened(candidate: Candidate) -> Candidate:
     """The candidate with its cloze stem focused on the clause that holds the blank
     (``focus.py``) and shortened, in the stem and the prompt alike."""
@@ -323,7 +338,7 @@ def shortened(candidate: Candidate) -> Candidate:
         return candidate
     if len(candidate.sources) != 1:
         return candidate  # the clauses of two sentences are not cut apart
-    short = shorten(focused(stem.strip()))
+    short = without_unintroduced_part(shorten(focused(stem.strip())))
     if short != focused(stem.strip()):
         short = without_reporting_tail(short)  # a cut can leave ", the agency said." last
     if short == stem.strip():

@@ -15,7 +15,7 @@ from .entities import abbreviates
 from .extract import FUNCTION_WORDS
 from .hedges import hedged_claim
 from .kinds import name_words
-from .stems import MONTH_ABBREVIATION, WEEKDAY
+from .stems import MONTH_ABBREVIATION, WEEKDAY, unintroduced
 from .wellformed import cut_is_well_formed
 
 PRONOUN_START = re.compile(
@@ -168,6 +168,24 @@ def dangling_reference(candidate: Candidate) -> str | None:
             continue  # "the video of the landing published on February 22, 2021"
         if not re.search(rf"\ban? (?:[\w-]+ ){{0,3}}{noun}\b", text[: match.start()], re.I):
             return f"refers to missing context: {match.group()!r}"
+    return None
+
+
+PARTITIVE_HEAD = re.compile(
+    r"^(?:Much|Most|Some|All|Part|Many|None|Half) of (?:the|this|that|these|those) "
+    r"[\w-]+ (?:came|comes|was|were|is|are|has|have|had|\w+ed)\b"
+)
+
+
+def introduced_reference(candidate: Candidate) -> str | None:
+    """ "The company" or "the agency" in a stem that does not name it ("In 2019 the
+    company said ..."), and a stem that opens with a part of something earlier ("Much of
+    the improvement came from ..."), point at a sentence the student has not read."""
+    text = candidate.stem or candidate.prompt
+    if PARTITIVE_HEAD.match(text):
+        return f"refers to missing context: {PARTITIVE_HEAD.match(text).group()!r}"
+    if match := unintroduced(text):
+        return f"refers to missing context: {match.group()!r}"
     return None
 
 
@@ -488,6 +506,7 @@ STATIC_GATES: tuple[Callable[[Candidate], str | None], ...] = (
     grammatical_prompt,
     cut_is_well_formed,
     dangling_reference,
+    introduced_reference,
     answer_given_away,
     acronym_not_spelled_out,
     distractors_distinct,

@@ -494,3 +494,26 @@ def test_a_season_or_year_counted_from_the_day_of_writing_is_stale(prompt):
 )
 def test_a_count_is_given_away_by_the_list_after_it(stem, answer, gated):
     assert bool(gates.count_not_given_away(number_cloze(stem, answer))) is gated
+
+
+@pytest.mark.parametrize(
+    ("stem", "gated"),
+    [
+        ("In 2021 the company said its mill had cut waste by ___ percent.", True),
+        ("Most of the gain came from ___ new wells drilled near the coast.", True),
+        ("The agency counted ___ storks along the river.", True),
+        ("Acme Robotics said the company had built ___ arms.", False),
+        ("NASA engineers at the agency's main centre tested ___ engines.", False),
+        ("Most of the water on the island comes from ___ springs.", False),
+        ("The team counted ___ storks along the river.", False),
+    ],
+)
+def test_an_organisation_or_a_part_the_stem_does_not_introduce_is_gated(stem, gated):
+    assert bool(gates.introduced_reference(number_cloze(stem, 5))) is gated
+
+
+def test_a_side_part_that_names_nothing_but_the_agency_is_cut():
+    from quizapp.seedgen.clauses import without_unintroduced_part
+
+    stem = "Floods closed ___ roads across the north, according to the agency."
+    assert without_unintroduced_part(stem) == "Floods closed ___ roads across the north."
