@@ -29,7 +29,7 @@ from quizapp.english_words import zipf_frequency
 from quizapp.questiontypes.typed_answers import singular
 
 from .candidate import Candidate
-from .clauses import IRREGULAR_PAST
+from .clauses import IRREGULAR_PAST, VERB, in_side_part, leading, parts
 from .facts import ArticleFacts
 from .sentences import Sentence
 from .stems import BLANK, usable
@@ -90,6 +90,7 @@ class Centrality:
 
     scores: dict[int, float]
     named_once: frozenset[str]
+    body_words: int = 0
 
 
 def article_centrality(
@@ -97,7 +98,9 @@ def article_centrality(
 ) -> Centrality:
     """What ``select`` needs to rank an article's facts by centrality; ``related`` are
     the key terms of the other articles on the same topic."""
-    return Centrality(sentence_centrality(facts, title, related), names_used_once(facts))
+    body_words = sum(len(sf.sentence.clean.split()) for sf in facts.sentences)
+    scores = sentence_centrality(facts, title, related)
+    return Centrality(scores, names_used_once(facts), body_words)
 
 
 def article_terms(sentences: list[Sentence]) -> frozenset[str]:
@@ -176,3 +179,58 @@ def is_aside(candidate: Candidate, named_once: frozenset[str] = frozenset()) -> 
 def is_central(candidate: Candidate, sentence_scores: dict[int, float]) -> bool:
     """True when one of the candidate's sources is a central sentence."""
     return max(sentence_scores.get(s.start, 0.0) for s in candidate.sources) >= CENTRAL
+
+
+def asked_position(candidate: Candidate) -> int | None:
+    """Where the asked part stands in the whole first source sentence, read before any
+    cut (the occurrence whose preceding words the stem shares), or None."""
+    asked = asked_part(candidate)
+    sentence = candidate.sources[0].clean
+    if asked is None:
+        return None
+    if asked == BLANK:
+        if not candidate.answers:
+            return None
+        before = candidate.stem[: candidate.stem.find(BLANK)]
+        asked = candidate.answers[0]
+    else:
+        before = ""
+    found = [m.start() for m in re.finditer(rf"(?<!\w){re.escape(asked)}(?!\w)", sentence)]
+    if not found:
+        return None
+    return max(found, key=lambda at: shared_tail(sentence[:at], before))
+
+
+def asked_in_side_clause(candidate: Candidate) -> bool:
+    """True when the asked part lies in a side clause of the whole source sentence (a
+    relative or participle clause, an appositive, a trailing second clause): a stem cut
+    to the clause that holds the blank no longer shows it."""
+    position = asked_position(candidate)
+    return position is not None and in_side_part(candidate.sources[0].clean, position)
+
+
+def asked_in_subject(candidate: Candidate) -> bool:
+    """True when the asked part stands before the first verb of the sentence's main
+    clause (the first part that is not a leading adverbial): in its subject."""
+    position = asked_position(candidate)
+    if position is None:
+        return False
+    sentence = candidate.sources[0].clean
+    for start, end in parts(sentence):
+        if leading(sentence[start:end]):
+            continue
+        verb = VERB.search(sentence, start, end)
+        if verb is None or not start <= position < verb.start():
+            return False
+        # "measures 6.5 meters across and is made of ...": a present-tense verb the
+        # pattern misses came first, and the verb found opens a second predicate.
+        return " and " not in sentence[position : verb.start()]
+    return False
+
+
+def shared_tail(a: str, b: str) -> int:
+    """How many characters ``a`` and ``b`` share at their ends."""
+    count = 0
+    while count < min(len(a), len(b)) and a[-1 - count] == b[-1 - count]:
+        count += 1
+    return count

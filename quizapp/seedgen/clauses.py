@@ -13,7 +13,8 @@ the first, found from punctuation and the word that opens each part:
   ...", ", because ..."), a participle phrase (", making ...", ", carrying ..."), a
   second clause joined by "but" or "and" with its own subject (", and it has ...");
 * a leading adverbial before the main clause ("After that failure, ...", "To force
-  ... to fuse, ...").
+  ... to fuse, ...");
+* a parenthesis, and a second predicate of the subject (", and was built in ...").
 
 A part holding the blank, or a quotation mark, is never dropped, and a cut must leave a
 sentence: it never drops the main clause (the first part that is not a leading
@@ -29,7 +30,7 @@ import re
 from dataclasses import replace
 
 from .candidate import Candidate
-from .stems import BLANK
+from .stems import BLANK, unintroduced
 
 MAX_STEM_WORDS = 35
 SUBORDINATE = (
@@ -57,8 +58,10 @@ TRAILING = re.compile(
     re.I,
 )
 SECOND_CLAUSE = re.compile(
-    r"^and (?:it|they|he|she|its|their|the|this|these|[A-Z]\w+|"
+    r"^and (?:it|they|he|she|its|their|the|this|these|that|those|[A-Z]\w+|"
     r"(?:before|after|in|on|since|during|until) \w+) "
+    # a second predicate of the same subject: ", and was designed ...", ", and found ..."
+    rf"|^and (?:is|are|was|were|has|have|had|will|would|can|could|{IRREGULAR_PAST}|[a-z]+ed)\b"
 )
 LEADING = re.compile(
     r"^(?:After|Before|During|Since|When|While|Although|Though|Because|As|To|With|Unlike|"
@@ -73,6 +76,7 @@ CLAUSE_ONLY = re.compile(r"^(?:which|who|whom|whose|where|whereas|because|althou
 CONJUNCTION_START = re.compile(r"^(?:and|but|or|so|nor|yet)\b", re.I)
 RELATIVE = re.compile(r"^(?:that|which|who|whom|whose)\b")
 BREAK = re.compile(r", | [—–] |[—–]")
+PARENTHETICAL = re.compile(r" \([^()]*\)(?=[\s,.;:!?])")
 LIST_WORD = re.compile(r"\b(?:and|or)\b")
 
 
@@ -118,15 +122,21 @@ def parts(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+APPOSITIVE_RELATIVE = re.compile(r"\b(?:who|which|that)\b")
+
+
 def appositive(part: str) -> bool:
-    """A short noun phrase naming what comes before it (", the director of ..."), not a
-    list item or a clause ("the former Soviet Union and China had landed")."""
-    words = len(part.split())
+    """A short noun phrase naming what comes before it (", the director of ...", "a
+    chemist at the university who has ..."), not a list item or a clause ("the former
+    Soviet Union and China had landed"); a relative clause may close it."""
+    relative = APPOSITIVE_RELATIVE.search(part)
+    head = part[: relative.start()] if relative else part
     return (
         bool(DETERMINER.match(part))
-        and words <= 10
-        and not LIST_WORD.search(part)
-        and (not VERB.search(part))
+        and len(head.split()) <= 10
+        and (relative is not None or len(part.split()) <= 10)
+        and not LIST_WORD.search(head)
+        and (not VERB.search(head))
     )
 
 
@@ -292,6 +302,7 @@ def shorten(stem: str, limit: int = MAX_STEM_WORDS) -> str:
     sent")."""
     while len(stem.split()) > limit and BLANK in stem:
         ranges = [r for r in droppable(stem, parts(stem)) if safe_cut(stem, *r)]
+        ranges += [m.span() for m in PARENTHETICAL.finditer(stem) if BLANK not in m.group()]
         relative = subject_relative(stem)
         if not ranges and relative and BLANK not in stem[slice(*relative)]:
             ranges = [relative]
@@ -302,17 +313,34 @@ def shorten(stem: str, limit: int = MAX_STEM_WORDS) -> str:
     return stem
 
 
+def without_unintroduced_part(stem: str) -> str:
+    """The stem without a side part that names an organisation only as "the agency" or
+    "the company" (", according to the agency"), when that part may go safely."""
+    while (match := unintroduced(stem)) is not None:
+        ranges = [r for r in droppable(stem, parts(stem)) if safe_cut(stem, *r)]
+        holding = [
+            r for r in ranges if r[0] <= match.start() < r[1] and BLANK not in stem[slice(*r)]
+        ]
+        if not holding:
+            break
+        stem = cut(stem, *holding[0]).rstrip(" ,")
+        stem = stem if stem.endswith((".", "!", "?")) else stem + "."
+    return stem
+
+
 def shortened(candidate: Candidate) -> Candidate:
     """The candidate with its cloze stem focused on the clause that holds the blank
     (``focus.py``) and shortened, in the stem and the prompt alike."""
-    from .focus import focused  # focus builds on this module's parts and verbs
+    from .focus import focused, without_reporting_tail  # focus builds on this module
 
     stem = candidate.stem
     if not stem or BLANK not in stem or stem.strip() not in candidate.prompt:
         return candidate
     if len(candidate.sources) != 1:
         return candidate  # the clauses of two sentences are not cut apart
-    short = shorten(focused(stem.strip()))
+    short = without_unintroduced_part(shorten(focused(stem.strip())))
+    if short != focused(stem.strip()):
+        short = without_reporting_tail(short)  # a cut can leave ", the agency said." last
     if short == stem.strip():
         return candidate
     return replace(candidate, stem=short, prompt=candidate.prompt.replace(stem.strip(), short))

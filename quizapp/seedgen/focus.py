@@ -10,9 +10,10 @@ grammar and none from a phrasing:
   "..., officials said Tuesday.") is dropped: who reported the claim is not the claim,
   unless the claim is a forecast or guess ("... could be sent home soon, his doctors
   said"): without its speaker it would become the quiz's own claim;
-* a time adjunct that names only a weekday or a week relative to the day of writing
-  ("on Tuesday", "late on Friday night", "last week", "earlier this month") is dropped
-  from the clause: the sentence stays grammatical and no longer goes stale;
+* a time adjunct that names only a weekday, a week, a season or a year relative to the
+  day of writing ("on Tuesday", "late on Friday night", "last week", "earlier this
+  month", "last summer", "since early last year", "Last month, ...") is dropped from
+  the clause: the sentence stays grammatical and no longer goes stale;
 * a subordinate clause that holds the blank and has a subject and verb of its own
   ("... since the volcano exploded on ___", "... found that the eruption injected
   about ___ million tonnes ...") becomes the stem, when it opens with a word that
@@ -32,11 +33,21 @@ from .hedges import MODAL
 from .stems import BLANK, MONTH_ABBREVIATION, WEEKDAY
 
 PART_OF_DAY = r"(?: (?:morning|afternoon|evening|night))?"
+RELATIVE_SEASON = (
+    r"(?:(?:early|late) )?(?:last|this|earlier this|later this) "
+    r"(?:year|spring|summer|autumn|fall|winter)"
+)
 STALE_ADJUNCT = re.compile(
     rf",? (?:(?:early|late|later) )?(?:on )?{WEEKDAY}{PART_OF_DAY}"
     rf"(?!['’\w]|,? ?(?:{MONTH_ABBREVIATION}|\d))|,? (?:(?:early|late) )?last (?:week|month)|"
-    r",? earlier this (?:week|month)"
+    rf",? earlier this (?:week|month)|,? (?:since |during |in )?{RELATIVE_SEASON}(?![\w'’])"
 )
+# A season or year counted from the day of writing, as a time adjunct at the start
+# ("Last month the sea ...") or after the clause ("... in the Florida Keys last summer").
+LEADING_STALE = re.compile(
+    rf"^(?:{RELATIVE_SEASON}|(?:(?:early|late) )?last (?:week|month)),? ", re.IGNORECASE
+)
+CONJUNCTION_BEFORE = re.compile(r"\b(?:and|or|but|than|of|the)$", re.I)
 # A preposition before a bare weekday makes the weekday its object ("during Thursday"):
 # dropping the weekday alone would strand the preposition.
 PREPOSITION_BEFORE = re.compile(
@@ -88,9 +99,14 @@ def without_stale_time(stem: str) -> str:
     """The stem without time adjuncts that only make sense on the day of writing ("flew
     past Pluto on Tuesday, giving ..." -> "flew past Pluto, giving ...")."""
     text = stem
-    for match in reversed(list(STALE_ADJUNCT.finditer(stem))):
-        if BLANK in match.group() or PREPOSITION_BEFORE.search(text[: match.start()]):
+    if (leading := LEADING_STALE.match(text)) and BLANK not in leading.group():
+        text = capitalised(text[leading.end() :])
+    for match in reversed(list(STALE_ADJUNCT.finditer(text))):
+        before = text[: match.start()]
+        if BLANK in match.group() or PREPOSITION_BEFORE.search(before):
             continue
+        if CONJUNCTION_BEFORE.search(before):
+            continue  # "in 2010 and last year": one of a list
         opener = match.group().startswith(",")
         closer = text[match.end() :].startswith(",")
         joiner = "," if opener and closer else ""

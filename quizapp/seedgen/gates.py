@@ -15,7 +15,8 @@ from .entities import abbreviates
 from .extract import FUNCTION_WORDS
 from .hedges import hedged_claim
 from .kinds import name_words
-from .stems import MONTH_ABBREVIATION, WEEKDAY
+from .stems import MONTH_ABBREVIATION, WEEKDAY, unintroduced
+from .wellformed import cut_is_well_formed
 
 PRONOUN_START = re.compile(
     r"^(it|its|this|that|these|those|they|them|their|he|she|his|her|such|there|then)\b", re.I
@@ -167,6 +168,24 @@ def dangling_reference(candidate: Candidate) -> str | None:
             continue  # "the video of the landing published on February 22, 2021"
         if not re.search(rf"\ban? (?:[\w-]+ ){{0,3}}{noun}\b", text[: match.start()], re.I):
             return f"refers to missing context: {match.group()!r}"
+    return None
+
+
+PARTITIVE_HEAD = re.compile(
+    r"^(?:Much|Most|Some|All|Part|Many|None|Half) of (?:the|this|that|these|those) "
+    r"[\w-]+ (?:came|comes|was|were|is|are|has|have|had|\w+ed)\b"
+)
+
+
+def introduced_reference(candidate: Candidate) -> str | None:
+    """ "The company" or "the agency" in a stem that does not name it ("In 2019 the
+    company said ..."), and a stem that opens with a part of something earlier ("Much of
+    the improvement came from ..."), point at a sentence the student has not read."""
+    text = candidate.stem or candidate.prompt
+    if PARTITIVE_HEAD.match(text):
+        return f"refers to missing context: {PARTITIVE_HEAD.match(text).group()!r}"
+    if match := unintroduced(text):
+        return f"refers to missing context: {match.group()!r}"
     return None
 
 
@@ -327,7 +346,9 @@ TRIVIA_RULES = frozenset(
 STALE_TIME = re.compile(
     r"\b(?:today|tonight|yesterday|tomorrow|this (?:week|month|morning|afternoon)|"
     r"(?:late |early )?(?:last|next) (?:week|month)|(?:(?:earlier|later) )?(?:this|last|next) "
-    r"year|later (?:on )?(?:today|this \w+|"
+    r"year|(?:(?:early|late|earlier|later) )?(?:this|last|next) "
+    r"(?:spring|summer|autumn|fall|winter)|"
+    r"later (?:on )?(?:today|this \w+|"
     rf"(?:on )?{WEEKDAY})|{WEEKDAY}(?:'s|’s)?(?! ?,? ?{MONTH_ABBREVIATION}))\b",
     re.I,
 )
@@ -371,9 +392,9 @@ def whole_name_blanked(candidate: Candidate) -> str | None:
 
 
 def no_stale_time(candidate: Candidate) -> str | None:
-    """ "Later on Friday", "last week" or "Thursday's descent" mean nothing to a student
-    reading the question months later; a weekday next to its date ("Saturday, Feb. 20")
-    is fine."""
+    """ "Later on Friday", "last week", "last summer" or "Thursday's descent" mean nothing
+    to a student reading the question months later; a weekday next to its date
+    ("Saturday, Feb. 20") is fine."""
     match = STALE_TIME.search(candidate.prompt)
     return f"time word {match.group()!r} only makes sense on the day" if match else None
 
@@ -429,6 +450,11 @@ PAIR = re.compile(
     r"\b(?:both|twin|either|neither|pair|each of the two)\b|\bone\b[^.;]*\bthe other\b", re.I
 )
 MAX_GIVEN_COUNT = 6
+# "grids of ___ sizes, 3 by 3, 5 by 5 and 7 by 7": the items counted, listed after them.
+LIST_AFTER_COUNT = re.compile(
+    r"___ [\w-]+(?: [\w-]+){0,2}, (?P<items>[^,.;:]{1,30}(?:, [^,.;:]{1,30})*,? and "
+    r"[^,.;:]{1,30})(?=[.;:]|$)"
+)
 
 
 def listed_counts(stem: str) -> set[int]:
@@ -454,6 +480,10 @@ def count_not_given_away(candidate: Candidate) -> str | None:
         return f"{PAIR.search(stem)[0]!r} gives the count away"
     if answer in listed_counts(stem):
         return "a list of that many names gives the count away"
+    if (listed := LIST_AFTER_COUNT.search(stem)) and answer == len(
+        re.split(r",? and |, ", listed["items"])
+    ):
+        return "the list after the count gives it away"
     return None
 
 
@@ -474,7 +504,9 @@ STATIC_GATES: tuple[Callable[[Candidate], str | None], ...] = (
     whole_name_blanked,
     answer_supported,
     grammatical_prompt,
+    cut_is_well_formed,
     dangling_reference,
+    introduced_reference,
     answer_given_away,
     acronym_not_spelled_out,
     distractors_distinct,

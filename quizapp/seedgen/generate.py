@@ -32,6 +32,7 @@ from .names import (
     short_name,
     spellings,
 )
+from .quantities import without_conversion
 from .sequence import SEQUENCE_RULES
 from .stems import BLANK, cloze, options_in_order, quote, says, usable, weekday_start
 from .truefalse import truefalse_statements
@@ -132,7 +133,8 @@ def mcq_date_cloze(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[Cand
 
 
 def numeric_quantity(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[Candidate]:
-    """numeric.quantity: blank a number (and any bracketed conversion); keep unit and precision."""
+    """numeric.quantity: blank a number and drop the same amount restated in other units
+    (``without_conversion``); keep unit and precision."""
     for sf in usable(facts):
         text = sf.sentence.clean
         for quantity in sf.quantities:
@@ -140,7 +142,7 @@ def numeric_quantity(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[Ca
                 continue  # the stem would list what is being counted
             number_end = quantity.start + len(quantity.number_text)
             stem = text[: quantity.start] + BLANK + text[number_end : quantity.end]
-            stem += text[quantity.conversion_end :]
+            stem += without_conversion(text[quantity.conversion_end :])
             value = int(quantity.value) if quantity.value.is_integer() else quantity.value
             tolerance = quantity.precision / 2 if quantity.precision < 1 else 0
             yield Candidate(

@@ -4,16 +4,24 @@
 not state how long the organ lasts: it reports a guess. Asked as a fill-in-the-blank,
 the number becomes a fact to learn; restated as a true/false statement without its
 speaker ("The team believed that the organ could last ..."), the guess becomes the
-quiz's own claim. Two signals, both from the sentence's grammar, must meet:
+quiz's own claim. A reported sentence (a verb of saying or believing, or "according
+to") is a guess when its grammar says so:
 
-* the sentence reports speech or belief: a verb of saying or believing ("said",
-  "believed", "expects", "estimated", "hoped") or "according to";
-* a modal of possibility ("could", "might", "may", "would") governs the asked part: it
-  stands in the same part of the sentence, before it ("such a measurement would have
-  been impossible even ten years ago").
+* a verb of forecasting or believing ("believe", "expect", "estimate", "hope",
+  "predict", "think", "suggest") introduces a clause whose verb is a modal ("Officials
+  expect the bridge will carry ...", "... would need about ten years");
+* "could", "might" or "may" stands in the part of the sentence that holds the asked
+  part, before or after it: the asked part is then the object or the subject of a
+  verb of possibility ("said the dam might hold for ___ years", "said ___ cars could
+  cross");
+* "at least" or "up to" is asked with a modal ("said it would last for at least ___
+  years"): a bound someone guessed, not a measure;
+* the asked part is in a relative clause whose verb is "would" ("a calculation that
+  would take a supercomputer ___ years"): a hypothetical, not the reported claim.
 
-A modal after the asked part belongs to another predicate ("shortening the orbit by just
-73 seconds would count as a success" asks the threshold the scientists set, a fact).
+A plain "would" that is the verb of the reported clause ("the academy said the three
+would share the prize of ___ million kronor") is the reported form of "will" for a
+decided arrangement, and is asked.
 """
 
 from __future__ import annotations
@@ -24,25 +32,66 @@ from .candidate import Candidate
 from .stems import BLANK
 
 REPORTED = re.compile(
-    r"\b(?:said|says|say|told|added|believed|believes|believe|expects|expected|expect|"
-    r"estimated|estimates|hoped|hopes|hope|predicted|predicts|thinks|thought|suggested|"
-    r"suggests|according to)\b",
+    r"\b(?:said|says|say|told|added|announced|announces|believed|believes|believe|expects|"
+    r"expected|expect|estimated|estimates|estimate|hoped|hopes|hope|predicted|predicts|"
+    r"predict|thinks|think|thought|suggested|suggests|according to)\b",
+    re.IGNORECASE,
+)
+FORECAST_VERB = re.compile(
+    r"\b(?:believed|believes|believe|expects|expected|expect|estimated|estimates|estimate|"
+    r"hoped|hopes|hope|predicted|predicts|predict|thinks|think|thought|suggested|suggests)\b",
     re.IGNORECASE,
 )
 MODAL = re.compile(r"\b(?:could|might|may|would)\b", re.IGNORECASE)
+POSSIBILITY = re.compile(r"\b(?:could|might|may)\b", re.IGNORECASE)
+FUTURE = re.compile(r"\b(?:could|might|may|would|will|shall)\b|\bto be\b", re.IGNORECASE)
+BOUND = re.compile(r"\b(?:at least|up to)\s+(?:about\s+)?___", re.IGNORECASE)
+RELATIVE_WOULD = re.compile(r"\b(?P<word>\w+) (?:that|which|who) would\b", re.IGNORECASE)
 PART_BREAK = re.compile(r"[,;:—–]")
 
 
-def modal_before(text: str, position: int) -> bool:
-    """True when a modal of possibility stands before ``position`` in the same part of
-    the sentence (no comma, semicolon, colon or dash between them)."""
-    part = PART_BREAK.split(text[:position])[-1]
-    return bool(MODAL.search(part))
+def part_around(text: str, position: int) -> str:
+    """The part of the sentence (between commas, semicolons, colons or dashes) that holds
+    ``position``."""
+    start = max((m.end() for m in PART_BREAK.finditer(text, 0, position)), default=0)
+    end = next((m.start() for m in PART_BREAK.finditer(text, position)), len(text))
+    return text[start:end]
 
 
 def is_reported(text: str) -> bool:
     """True when the sentence reports speech or belief."""
     return bool(REPORTED.search(text))
+
+
+def forecast(text: str) -> bool:
+    """True when a verb of forecasting or believing introduces a modal or future verb
+    after it ("expected the chip would need", "is expected to be")."""
+    verb = FORECAST_VERB.search(text)
+    return bool(verb and FUTURE.search(text, verb.end()))
+
+
+def hypothetical_would(text: str, position: int) -> bool:
+    """True when ``position`` lies in a relative clause whose verb is "would" ("a
+    calculation that would take a supercomputer ___ years"), not in a clause that a verb
+    of saying introduces ("said that would ...")."""
+    part = part_around(text, position)
+    offset = text.find(part)
+    return any(
+        not REPORTED.fullmatch(m["word"]) and m.start() <= position - offset
+        for m in RELATIVE_WOULD.finditer(part)
+    )
+
+
+def guessed(text: str, position: int) -> bool:
+    """True when the reported claim that holds ``position`` is a forecast or guess (see
+    module docstring)."""
+    if forecast(text):
+        return True
+    if POSSIBILITY.search(part_around(text, position)):
+        return True
+    if BOUND.search(text) and MODAL.search(text):
+        return True
+    return hypothetical_would(text, position)
 
 
 def hedged_claim(candidate: Candidate) -> bool:
@@ -53,7 +102,9 @@ def hedged_claim(candidate: Candidate) -> bool:
     if not is_reported(f"{source} {stem}"):
         return False
     if BLANK in stem:
-        return modal_before(stem, stem.find(BLANK))
+        return guessed(stem, stem.find(BLANK))
     if candidate.type == "truefalse":
-        return bool(MODAL.search(stem))
+        if is_reported(stem):
+            return guessed(stem, 0) or bool(POSSIBILITY.search(stem))
+        return bool(MODAL.search(stem))  # the speaker is dropped: any modal is a guess
     return False

@@ -7,6 +7,7 @@ import tomllib
 from pathlib import Path
 
 from .bank import article_record, question_record, write_bank
+from .banksize import trim
 from .centrality import article_centrality, article_terms
 from .clauses import shortened
 from .extract import extract_blocks
@@ -17,7 +18,7 @@ from .keys import with_fair_key
 from .name_gates import run_name_gates
 from .report import Stats, report_text
 from .reviews import ReviewTally, apply_reviews, load_reviews, note_stale, review_lines
-from .select import select
+from .select import ASIDE, centrality_tier, select
 from .sentences import split_sentences
 from .vocabulary import Vocabulary, load_vocabulary
 
@@ -68,6 +69,10 @@ def generate_bank(
     centrality = article_centrality(facts, article_meta.get("title", ""), related)
     kept, duplicates = select(passed, vocabulary.obvious, centrality)
     stats.rejected["duplicate"] += duplicates
+    asides = {id(c) for c in kept if centrality_tier(c, centrality) == ASIDE}
+    kept, trimmed = trim(kept, centrality, asides)
+    for reason, candidate in trimmed:
+        stats.reject(reason, f"{candidate.rule}: {candidate.prompt}")
     questions = [question_record(article_meta["id"], raw_text, c) for c in kept]
     questions.sort(key=lambda q: (q["sources"][0]["start"], q["rule"], q["id"]))
     for question in questions:

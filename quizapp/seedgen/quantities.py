@@ -99,10 +99,59 @@ NOT_UNITS = frozenset(
         "fewer",
         "another",
         "other",
+        # verbs: "the three would share" uses the number as a pronoun, with no noun;
+        # "the three winners was" ends the noun phrase before "was"
+        "would",
+        "could",
+        "should",
+        "will",
+        "can",
+        "may",
+        "might",
+        "must",
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "be",
+        "been",
+        "who",
+        "which",
+        "that",
     ]
 )
 NEXT_WORD = re.compile(r" (?P<word>[a-z]+)\b")
-CONVERSION_BEFORE = re.compile(r",? or (?:roughly |about |nearly |around |some )?[$£€]?$")
+APPROXIMATELY = (
+    r"(?:roughly |about |nearly |almost |around |some |approximately |close to |just over |"
+    r"just under |more than |less than )"
+)
+CONVERSION_BEFORE = re.compile(rf"(?:,? or|\() {APPROXIMATELY}?[$£€]?$|\($")
+# The same amount restated after a quantity, with the name that ends its unit ("38.4
+# degrees Celsius, or 101.1 degrees Fahrenheit", "5 miles (8 kilometers)").
+CONVERSION_AFTER = re.compile(
+    rf"^(?: [A-Z][a-z]+)?(?P<conversion>\s*\({APPROXIMATELY}?[$£€]?\d[^()]*\)|"
+    rf",? or {APPROXIMATELY}?[$£€]?\d[\d.,]*(?: [\w-]+){{0,3}}?"
+    r"(?=[,.;:!?]|$| (?:and|but|to|in|on|at|for|from|with|after|before)\b))"
+)
+
+
+def without_conversion(rest: str) -> str:
+    """The text after a quantity without the same amount restated in other units, so a
+    blank is not answered by its conversion ("___ degrees Celsius, or 101.1 degrees
+    Fahrenheit, on July 24" -> "___ degrees Celsius, on July 24"; the comma that closed
+    the conversion may open an appositive)."""
+    match = CONVERSION_AFTER.match(rest)
+    if not match:
+        return rest
+    return rest[: match.start("conversion")] + rest[match.end() :]
+
+
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
     "sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12,
@@ -254,7 +303,8 @@ def find_quantities(text: str) -> list[Quantity]:
         parsed = parse_number(number)
         if parsed is None:
             continue
-        if match.group("unit2") and unit not in MEASURE_UNITS and "/" not in unit:
+        second = (match.group("unit2") or "").strip().lower()
+        if second and second not in NOT_UNITS and unit not in MEASURE_UNITS and "/" not in unit:
             unit = f"{unit}{match.group('unit2')}"
         elif not is_unit_word(unit):
             noun = counted_noun(text, match.end("unit"))

@@ -12,6 +12,23 @@ BLANK = "___"
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 MONTH_ABBREVIATION = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
 WEEKDAY_BEFORE = re.compile(rf"\b{WEEKDAY},? $")
+# Nouns that stand for one organisation the article named earlier ("the company said").
+# "The team" is left out: in a quiz on one study it can only be the study's authors.
+ORGANISATION_NOUN = re.compile(
+    r"\b[Tt]he (?:company|agency|firm|organi[sz]ation|institute|university|laboratory|"
+    r"ministry|startup)\b(?! [A-Z])"
+)
+# An organisation's name: an acronym ("NASA") or two capitalised words ("Google Quantum").
+ORGANISATION_NAME = re.compile(r"\b[A-Z]{2,}\b|\b[A-Z][\w&-]+ [A-Z][\w&-]+")
+
+
+def unintroduced(text: str) -> re.Match | None:
+    """The first "the company", "the agency" and the like that no name before it in the
+    text introduces, or None."""
+    for match in ORGANISATION_NOUN.finditer(text):
+        if not ORGANISATION_NAME.search(text, 0, match.start()):
+            return match
+    return None
 
 
 def cloze(text: str, start: int, end: int) -> str:

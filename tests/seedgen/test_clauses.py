@@ -171,3 +171,37 @@ def test_a_comma_between_two_adjectives_is_not_a_break():
 def test_a_cut_keeps_the_comma_that_closes_a_place_or_a_date(stem, aside, expected):
     start = stem.index(aside)
     assert cut(stem, start, start + len(aside)) == expected
+
+
+@pytest.mark.parametrize(
+    ("stem", "expected"),
+    [
+        (  # a second predicate of the same subject
+            "The dam, named Kestrel, holds ___ cubic meters of water, the largest store in "
+            "the valley, and was designed and built by a firm from the coast that had worked "
+            "on the river for many years before the flood.",
+            "The dam, named Kestrel, holds ___ cubic meters of water, the largest store in "
+            "the valley.",
+        ),
+        (  # a second clause whose subject is "that ..."
+            "Over the winter about ___ percent of the lake froze solid in the cold snap that "
+            "hit the north, and that share has been shrinking by roughly one point a year "
+            "since the first survey of the lake.",
+            "Over the winter about ___ percent of the lake froze solid in the cold snap that "
+            "hit the north.",
+        ),
+        (  # an appositive closed by a relative clause
+            "Ada Marsh, a geologist at the state university who has spent two decades "
+            "mapping caves under the hills, found ___ new caves in the spring at the quarry "
+            "near the river.",
+            "Ada Marsh found ___ new caves in the spring at the quarry near the river.",
+        ),
+    ],
+)
+def test_more_cuts_keep_a_long_stem_under_the_limit(stem, expected):
+    assert shorten(stem, limit=20) == expected
+
+
+def test_a_parenthesis_without_the_blank_may_go():
+    stem = "The probe (launched from a pad in the desert) sent back ___ images of the moon."
+    assert shorten(stem, limit=10) == "The probe sent back ___ images of the moon."

@@ -469,3 +469,51 @@ def test_a_sentence_s_own_claim_wins_its_places_over_a_side_clause_number(vocabu
     kept, _ = select(drafted)
     assert any(c.rule == "mcq.date_cloze" for c in kept)
     assert not any(c.type == "numeric" and c.data["answer"] == 3000 for c in kept)
+
+
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "The orchard flowered early last spring, when ___ hives were set out.",
+        "The herd crossed the river this summer with ___ calves.",
+        "Earlier this year ___ wells ran dry.",
+    ],
+)
+def test_a_season_or_year_counted_from_the_day_of_writing_is_stale(prompt):
+    assert gates.no_stale_time(number_cloze(prompt, 5))
+
+
+@pytest.mark.parametrize(
+    ("stem", "answer", "gated"),
+    [
+        ("The farm grows apples of ___ kinds, Gala, Fuji and Braeburn.", 3, True),
+        ("The route crosses ___ rivers, the Ouse, the Aire and the Wharfe.", 3, True),
+        ("The farm grows apples of ___ kinds, Gala, Fuji and Braeburn.", 4, False),
+        ("The farm sold ___ tonnes, more than in any season before.", 2, False),
+    ],
+)
+def test_a_count_is_given_away_by_the_list_after_it(stem, answer, gated):
+    assert bool(gates.count_not_given_away(number_cloze(stem, answer))) is gated
+
+
+@pytest.mark.parametrize(
+    ("stem", "gated"),
+    [
+        ("In 2021 the company said its mill had cut waste by ___ percent.", True),
+        ("Most of the gain came from ___ new wells drilled near the coast.", True),
+        ("The agency counted ___ storks along the river.", True),
+        ("Acme Robotics said the company had built ___ arms.", False),
+        ("NASA engineers at the agency's main centre tested ___ engines.", False),
+        ("Most of the water on the island comes from ___ springs.", False),
+        ("The team counted ___ storks along the river.", False),
+    ],
+)
+def test_an_organisation_or_a_part_the_stem_does_not_introduce_is_gated(stem, gated):
+    assert bool(gates.introduced_reference(number_cloze(stem, 5))) is gated
+
+
+def test_a_side_part_that_names_nothing_but_the_agency_is_cut():
+    from quizapp.seedgen.clauses import without_unintroduced_part
+
+    stem = "Floods closed ___ roads across the north, according to the agency."
+    assert without_unintroduced_part(stem) == "Floods closed ___ roads across the north."

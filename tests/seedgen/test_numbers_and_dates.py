@@ -2,7 +2,7 @@
 
 import pytest
 
-from quizapp.seedgen.quantities import find_dates, find_quantities
+from quizapp.seedgen.quantities import find_dates, find_quantities, without_conversion
 
 
 @pytest.mark.parametrize(
@@ -69,3 +69,47 @@ def test_a_comparative_is_not_a_unit():
 def test_shifted_dates_use_the_calendar(sentence, next_day):
     (date,) = find_dates(sentence)
     assert date.shifted(1) == next_day
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The jury said the four would divide the award between them.",
+        "Of the finalists, the two who finished first were invited back.",
+        "The league announced that the six had qualified for the final round.",
+    ],
+)
+def test_a_number_used_as_a_pronoun_is_not_a_quantity(sentence):
+    assert find_quantities(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        ("A letter naming the five finalists was sent to the newspaper.", "finalists"),
+        ("The nine engineers were flown home after the test.", "engineers"),
+        ("Each of the 30 rangers was given a radio.", "rangers"),
+    ],
+)
+def test_a_unit_ends_with_its_noun_before_a_verb(sentence, unit):
+    (quantity,) = find_quantities(sentence)
+    assert quantity.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("rest", "expected"),
+    [
+        (" Celsius, or 59 degrees Fahrenheit, at noon.", " Celsius, at noon."),
+        (" Celsius (59 degrees Fahrenheit) at noon.", " Celsius at noon."),
+        (", or nearly 12 miles, a long walk.", ", a long walk."),
+        (", or almost 9,000 feet.", "."),
+        (" of snow fell overnight.", " of snow fell overnight."),
+    ],
+)
+def test_an_amount_restated_in_other_units_is_dropped_after_the_blank(rest, expected):
+    assert without_conversion(rest) == expected
+
+
+def test_a_restated_amount_is_not_asked_on_its_own():
+    sentence = "The lake reached 15 degrees Celsius, or almost 59 degrees Fahrenheit, in May."
+    assert [q.number_text for q in find_quantities(sentence)] == ["15"]

@@ -24,8 +24,15 @@ def with_source(draft, text):
     [
         "The engineer said the bridge could carry ___ cars a day once it is widened.",
         "Officials believe the dam might hold for another ___ years.",
-        "She told reporters the new battery would last ___ hours on one charge.",
         "The new vaccine may protect for ___ months, the company estimated.",
+        # a verb of forecasting before a modal or future verb
+        "Analysts expect the new plant will employ ___ workers by the end of the decade.",
+        # the blank is the subject of a verb of possibility
+        "The mayor said ___ families could be moved before the winter.",
+        # a bound asked with a modal
+        "A spokesman said the tunnel would need at least ___ more years of work.",
+        # a hypothetical "would" in a relative clause
+        "The firm said its chip solved in an hour a puzzle that would take a laptop ___ weeks.",
     ],
 )
 def test_a_reported_guess_is_not_asked_as_a_fact(sentence):
@@ -41,6 +48,12 @@ def test_a_reported_guess_is_not_asked_as_a_fact(sentence):
         "The new ferry could carry ___ passengers at a time.",
         # reported, but stated as a finding
         "The survey team said the glacier shrank by ___ meters last year.",
+        # a plain "would" reports "will" for something decided
+        "She told reporters the new battery would last ___ hours on one charge.",
+        "The committee said the two winners would share the award of ___ dollars equally.",
+        "The ministry announced that ___ schools would reopen after the repairs.",
+        # the blank belongs to the reported verb, not to the hypothetical beside it
+        "The firm said its chip solved in ___ minutes a puzzle that would take a laptop a week.",
     ],
 )
 def test_a_reported_finding_or_an_unreported_modal_is_asked(sentence):
