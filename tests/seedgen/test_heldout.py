@@ -4,7 +4,8 @@ The fixtures are news pages written for this test from looked-up facts (an aster
 deflection, a telescope launch, a gene-editing medicine, a laser fusion result, a moon
 landing, a gravitational-wave detection, a flyby of Pluto, a volcanic eruption, a pig
 kidney transplant, a burned Roman scroll read from X-ray scans, a chemistry Nobel prize,
-a global coral bleaching event, a quantum computing chip),
+a global coral bleaching event, a quantum computing chip, a malaria vaccine, a rediscovered
+echidna, the launch of a probe to Jupiter's moon Europa),
 with their page chrome. They run without the Mars vocabulary. See
 fixtures/HELDOUT.md for how the drafts were judged.
 """
@@ -35,6 +36,9 @@ HELDOUT = {
     "heldout_quantumdots": "quantum dots",
     "heldout_coral": "coral bleaching",
     "heldout_willow": "Willow",
+    "heldout_malaria": "R21/Matrix-M",
+    "heldout_echidna": "Attenborough's long-beaked echidna",
+    "heldout_europa": "Europa Clipper",
 }
 CHROME = ("Related News", "Subscribe", "Advertisement", "Photo credit", "Share", "(c)", "Most read")
 # Whole words only: "Shares of Alphabet rose" is a sentence of the article, not a share link.
