@@ -14,7 +14,13 @@ the first, found from punctuation and the word that opens each part:
   second clause joined by "but" or "and" with its own subject (", and it has ...");
 * a leading adverbial before the main clause ("After that failure, ...", "To force
   ... to fuse, ...");
-* a parenthesis, and a second predicate of the subject (", and was built in ...").
+* a parenthesis, and a second predicate of the subject (", and was built in ...");
+* a list of examples opened by "including" or "such as", all its items together.
+
+A dropped aside takes its opening comma and leaves the closing one when that comma also
+closes the phrase before it ("Professor Hill, the director of the institute, said") or
+opens a clause with a named subject (", Kempton said"). Only a comma followed by a space
+breaks a sentence into parts, so a name such as "RTS,S/AS01" is never split.
 
 A part holding the blank, or a quotation mark, is never dropped, and a cut must leave a
 sentence: it never drops the main clause (the first part that is not a leading
@@ -178,6 +184,39 @@ def trailing(part: str) -> bool:
     return whole_clause(part) and bool(TRAILING.match(part) or second)
 
 
+LIST_OPENER = re.compile(r"^(?:including|such as)\b")
+
+
+def whole_list(text: str, spans: list[tuple[int, int]], number: int) -> tuple[int, int] | None:
+    """The range of a list opened by "including" or "such as" at part ``number``, through
+    the part that ends it with "and" or "or" ("including cameras, spectrometers ..., a
+    radar and a magnetometer"); its items go together or not at all, since dropping the
+    first alone runs the second onto the noun before it. None when the list holds the
+    blank or a quotation, or when its end is the sentence's end."""
+    for last in range(number, len(spans) - 1):
+        item = text[spans[last][0] : spans[last][1]]
+        if BLANK in item or re.search(r"[\"“”]", item):
+            return None
+        if LIST_WORD.search(item):
+            return spans[number - 1][1], spans[last][1]
+    return None
+
+
+def comma_closes(text: str, spans: list[tuple[int, int]], number: int) -> bool:
+    """True when the comma after part ``number`` must stay once the part goes: the part
+    before it is itself set off (an appositive or a name after the subject, "Professor
+    Hill, the director of the institute, who ..., said"), or what follows opens with a
+    name, the subject of a clause of its own ("on the side of the range, whose people
+    ..., Kempton said")."""
+    main_start, _ = main_part(text, spans)
+    before = text[spans[number - 1][0] : spans[number - 1][1]]
+    name = before[:1].isupper() and len(before.split()) <= 4 and not VERB.search(before)
+    if spans[number - 1][0] > main_start and (appositive(before) or name):
+        return True
+    following = text[spans[number + 1][0] : spans[number + 1][1]]
+    return following[:1].isupper()
+
+
 def droppable(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Character ranges (with the punctuation that sets them off) that may be dropped."""
     ranges = []
@@ -189,10 +228,14 @@ def droppable(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         if number == 0:
             if leading(part):
                 ranges.append((0, spans[1][0]))
+        elif LIST_OPENER.match(part):
+            if listed := whole_list(text, spans, number):
+                ranges.append(listed)
         elif aside(part, text[spans[number + 1][0] :]):
             following = text[spans[number + 1][0] : spans[number + 1][1]]
             set_off = INSIDE.match(following) or TRAILING.match(following)
-            ranges.append((spans[number - 1][1], end if set_off else spans[number + 1][0] - 1))
+            closed = set_off or comma_closes(text, spans, number)
+            ranges.append((spans[number - 1][1], end if closed else spans[number + 1][0] - 1))
     start, end = spans[-1] if last else (0, 0)
     part = text[start:end]
     if last and BLANK not in part and not re.search(r"[\"“”]", part) and trailing(part):

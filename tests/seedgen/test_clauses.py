@@ -205,3 +205,46 @@ def test_more_cuts_keep_a_long_stem_under_the_limit(stem, expected):
 def test_a_parenthesis_without_the_blank_may_go():
     stem = "The probe (launched from a pad in the desert) sent back ___ images of the moon."
     assert shorten(stem, limit=10) == "The probe sent back ___ images of the moon."
+
+
+@pytest.mark.parametrize(
+    ("stem", "expected"),
+    [
+        (  # the comma that closes an appositive stays when the relative clause after it goes
+            "Professor Ana Ruiz, the head of the Harbour Institute, who has studied tides on "
+            "the northern coast of the island for many years and written two books on them, "
+            "said the wall would stand for ___ years.",
+            "Professor Ana Ruiz, the head of the Harbour Institute, said the wall would stand "
+            "for ___ years.",
+        ),
+        (  # a comma inside a name ("AB,C/11") is no break, and the name's closing comma stays
+            "The older drug, AB,C/11, which was made by a small company in the north of the "
+            "country over a period of many years, was approved in ___ after a long trial in "
+            "three countries of the region.",
+            "The older drug, AB,C/11, was approved in ___ after a long trial in three "
+            "countries of the region.",
+        ),
+        (  # a reporting clause opened by a name keeps its comma
+            "The camp depended on the village of Lotu on the eastern side of the valley, whose "
+            "people carried the supplies up the steep paths for the whole of the season, Ruiz "
+            "said, adding that ___ guides had joined.",
+            "The camp depended on the village of Lotu on the eastern side of the valley, Ruiz "
+            "said, adding that ___ guides had joined.",
+        ),
+        (  # a list of examples goes whole, never its first item alone
+            "The new probe carries ___ science instruments, including cameras, spectrometers "
+            "that will map the rocks, a radar and a magnetometer, along with a radio "
+            "experiment that will use the signal of the probe to study the interior of the "
+            "moon.",
+            "The new probe carries ___ science instruments, along with a radio experiment "
+            "that will use the signal of the probe to study the interior of the moon.",
+        ),
+    ],
+)
+def test_a_cut_keeps_the_punctuation_that_closes_a_set_off_phrase(stem, expected):
+    assert shorten(stem) == expected
+
+
+def test_a_comma_inside_a_name_is_not_a_break():
+    text = "The vaccine RTS,S/AS01 was approved."
+    assert parts(text) == [(0, len(text))]
