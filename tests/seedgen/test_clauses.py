@@ -248,3 +248,55 @@ def test_a_cut_keeps_the_punctuation_that_closes_a_set_off_phrase(stem, expected
 def test_a_comma_inside_a_name_is_not_a_break():
     text = "The vaccine RTS,S/AS01 was approved."
     assert parts(text) == [(0, len(text))]
+
+
+@pytest.mark.parametrize(
+    ("stem", "expected"),
+    [
+        (  # a scene-setting "with" phrase after a leading condition goes; the condition stays
+            "In towns where the river floods every spring, with nearly all of the rain falling "
+            "in a few short weeks of the year, ___ new walls cut the damage by half over the "
+            "following decade, the council said, and a fifth wall kept the water out.",
+            "In towns where the river floods every spring, ___ new walls cut the damage by "
+            "half over the following decade, the council said.",
+        ),
+        (  # a trailing "with two ..." phrase and "about the size of ..." go
+            "The ferry is the largest ship the yard has ever built for a route to the islands, "
+            "carrying about ___ cars on each crossing, with two decks that stretch more than 90 "
+            "meters from bow to stern once they are open, about the length of a football field.",
+            "The ferry is the largest ship the yard has ever built for a route to the islands, "
+            "carrying about ___ cars on each crossing.",
+        ),
+        (  # a closing noun phrase that sums up the clause before it goes
+            "The sound reached the first station about ___ seconds before it reached the second "
+            "one, a gap that helped the engineers confirm that it came from the north and gave "
+            "them a rough idea of which valley it had travelled along.",
+            "The sound reached the first station about ___ seconds before it reached the second "
+            "one.",
+        ),
+        (  # a relative clause before a second clause of its own goes, with the comma kept
+            "Cholera is caused by Vibrio bacteria, which are passed between people through "
+            "water that sewage from the crowded towns along the coast has reached, and there "
+            "were an estimated ___ million cases worldwide in 2022, most of them in the "
+            "poorest regions.",
+            "Cholera is caused by Vibrio bacteria, and there were an estimated ___ million "
+            "cases worldwide in 2022, most of them in the poorest regions.",
+        ),
+        (  # a last clause with a plural subject of its own goes
+            "The first bridge received the city's approval in ___ after a long trial in three "
+            "districts of the city, but only a few of its parts can be made each year, and "
+            "towns have asked for far more than the builders are able to supply.",
+            "The first bridge received the city's approval in ___ after a long trial in three "
+            "districts of the city, but only a few of its parts can be made each year.",
+        ),
+        (  # "and whose ..." goes on with the relative clause: the aside does not go alone
+            "The bird is one of only ___ species of its family, the ancient group of birds that "
+            "nest in burrows under the ground, which also includes a parrot of the far south, "
+            "and whose ancestors split from all other birds around 60 million years ago.",
+            "The bird is one of only ___ species of its family, the ancient group of birds that "
+            "nest in burrows under the ground, which also includes a parrot of the far south.",
+        ),
+    ],
+)
+def test_more_cuts_leave_a_central_claim_under_the_limit(stem, expected):
+    assert shorten(stem) == expected
