@@ -16,12 +16,11 @@ the first, found from punctuation and the word that opens each part:
   ... to fuse, ...");
 * a parenthesis, and a second predicate of the subject (", and was built in ...");
 * a list of examples opened by "including" or "such as", all its items together;
-* a restatement after "or" (", or 13,000 pounds,"), a trailing "with two ..." or "about
-  the length of ..." phrase, a closing noun phrase that sums up the clause before it
-  (", a delay that helped ..."), a last clause with a plain subject of its own (", and
-  countries have asked ..."), and a "with ..." phrase that sets the scene after a
-  leading condition ("In places where ... , with nearly all infections ..., three
-  doses ..."); the condition itself stays, as it limits the claim.
+* a trailing "with two ..." or "about the length of ..." phrase, a closing noun phrase
+  that sums up the clause before it (", a delay that helped ..."), a last clause with a
+  plain subject of its own (", and countries have asked ..."), and a "with ..." phrase
+  that sets the scene after a leading condition ("In places where ..., with nearly all
+  infections ..., three doses ..."); the condition itself stays, as it limits the claim.
 
 A dropped aside takes its opening comma and leaves the closing one when that comma also
 closes the phrase before it ("Professor Hill, the director of the institute, said") or
@@ -48,7 +47,7 @@ MAX_STEM_WORDS = 35
 SUBORDINATE = (
     "which|who|whom|whose|where|when|while|whereas|because|although|though|as|after|before|"
     "since|until|including|according|unlike|however|part|one|both|each|or about|or roughly|"
-    "or nearly|or almost|or [$£€]?\\d"
+    "or nearly|or almost"
 )
 DETERMINER = re.compile(r"^(?:a|an|the|his|her|its|their)\b", re.I)
 IRREGULAR_PAST = (
