@@ -305,6 +305,16 @@ def test_matching_shows_rights_shuffled_with_positional_values(app):
     ]
 
 
+def test_matching_lists_every_right_hand_choice_in_full_above_the_selects(app):
+    """A long choice is cut short inside a select on a phone; the list shows it whole."""
+    pairs = DATA["matching"]["pairs"]
+    order = _order("matching")
+    html = _render(app, "matching", order)
+    listed = html[html.index('class="match-choices') : html.index("</ul>")]
+    items = re.findall(r"<li>([^<]*)</li>", listed)
+    assert items == [pairs[i][1] for i in order]
+
+
 def test_ordering_shows_items_shuffled_and_named_by_shown_place(app):
     items = DATA["ordering"]["items"]
     for seed in range(10):

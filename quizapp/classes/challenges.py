@@ -73,13 +73,17 @@ def raise_challenge(
     return challenge
 
 
+# Every results page runs this query: built once, with the attempt bound.
+_CHALLENGES_OF_ATTEMPT = (
+    sa.select(Response.position, Challenge)
+    .join(Challenge, Challenge.response_id == Response.id)
+    .where(Response.attempt_id == sa.bindparam("attempt_id"))
+)
+
+
 def challenges_of_attempt(attempt_id: int) -> dict[int, Challenge]:
     """The attempt's challenges by question position."""
-    rows = db.session.execute(
-        sa.select(Response.position, Challenge)
-        .join(Challenge, Challenge.response_id == Response.id)
-        .where(Response.attempt_id == attempt_id)
-    ).all()
+    rows = db.session.execute(_CHALLENGES_OF_ATTEMPT, {"attempt_id": attempt_id}).all()
     return {position: challenge for position, challenge in rows}
 
 

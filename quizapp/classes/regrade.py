@@ -180,22 +180,26 @@ class RegradeNote:
     version: QuestionVersion
 
 
+# Every results page runs this query: built once, with the attempt bound.
+_REGRADES_OF_ATTEMPT = (
+    sa.select(Response.position, RegradeChange, QuestionVersion)
+    .join(RegradeChange, RegradeChange.response_id == Response.id)
+    .join(Regrade, Regrade.id == RegradeChange.regrade_id)
+    .join(
+        QuestionVersion,
+        sa.and_(
+            QuestionVersion.question_id == Regrade.question_id,
+            QuestionVersion.number == Regrade.to_version,
+        ),
+    )
+    .where(Response.attempt_id == sa.bindparam("attempt_id"))
+    .order_by(Regrade.id)
+)
+
+
 def notes_for_attempt(attempt_id: int) -> dict[int, RegradeNote]:
     """The attempt's regraded questions by position, with the version that fixed them."""
-    rows = db.session.execute(
-        sa.select(Response.position, RegradeChange, QuestionVersion)
-        .join(RegradeChange, RegradeChange.response_id == Response.id)
-        .join(Regrade, Regrade.id == RegradeChange.regrade_id)
-        .join(
-            QuestionVersion,
-            sa.and_(
-                QuestionVersion.question_id == Regrade.question_id,
-                QuestionVersion.number == Regrade.to_version,
-            ),
-        )
-        .where(Response.attempt_id == attempt_id)
-        .order_by(Regrade.id)
-    ).all()
+    rows = db.session.execute(_REGRADES_OF_ATTEMPT, {"attempt_id": attempt_id}).all()
     notes: dict[int, RegradeNote] = {}
     for position, change, version in rows:
         first = notes.get(position)

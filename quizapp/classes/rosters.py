@@ -196,13 +196,15 @@ def roster(classroom_id: int) -> list[tuple[User, Enrollment]]:
     )
 
 
+# Every student's home page runs this query: built once, with the student bound.
+_CLASSES_JOINED = (
+    sa.select(Classroom)
+    .join(Enrollment, Enrollment.classroom_id == Classroom.id)
+    .where(Enrollment.user_id == sa.bindparam("user_id"), Classroom.archived_at.is_(None))
+    .order_by(Classroom.name)
+)
+
+
 def classes_joined(user_id: int) -> list[Classroom]:
     """The classes a student belongs to."""
-    return list(
-        db.session.scalars(
-            sa.select(Classroom)
-            .join(Enrollment, Enrollment.classroom_id == Classroom.id)
-            .where(Enrollment.user_id == user_id, Classroom.archived_at.is_(None))
-            .order_by(Classroom.name)
-        )
-    )
+    return list(db.session.scalars(_CLASSES_JOINED, {"user_id": user_id}))

@@ -230,16 +230,18 @@ def _add_attempts(user_id: int, standings: dict[int, QuizStanding]) -> None:
         standings[quiz_id].assignment_refusal = terms.refusal(now)
 
 
+# Every home page runs this query: built once.
+_PUBLISHED_QUIZZES = (
+    sa.select(Quiz)
+    .where(Quiz.is_published.is_(True))
+    .options(sa.orm.selectinload(Quiz.banks))
+    .order_by(Quiz.topic, Quiz.id)
+)
+
+
 def topic_sections(user_id: int | None, seed_dir: str | None = None) -> list[TopicSection]:
     """The published quizzes grouped by topic, with the user's standing on each."""
-    quizzes = list(
-        db.session.scalars(
-            sa.select(Quiz)
-            .where(Quiz.is_published.is_(True))
-            .options(sa.orm.selectinload(Quiz.banks))
-            .order_by(Quiz.topic, Quiz.id)
-        )
-    )
+    quizzes = list(db.session.scalars(_PUBLISHED_QUIZZES))
     grouped: dict[str, list[QuizStanding]] = defaultdict(list)
     for standing in standings_for(user_id, quizzes):
         grouped[standing.quiz.topic].append(standing)

@@ -129,18 +129,20 @@ def _palette(attempt: Attempt) -> list[sa.Row]:
     return list(db.session.execute(_PALETTE, {"attempt_id": attempt.id}))
 
 
+_RESPONSES = (
+    sa.select(Response)
+    .where(Response.attempt_id == sa.bindparam("attempt_id"))
+    .order_by(Response.position)
+)
+_WITH_VERSIONS = _RESPONSES.options(sa.orm.joinedload(Response.version))
+_WITH_ARTICLES = _RESPONSES.options(
+    sa.orm.joinedload(Response.version).joinedload(QuestionVersion.article)
+)
+
+
 def _responses(attempt: Attempt, with_articles: bool = False) -> list[Response]:
-    load_version = sa.orm.joinedload(Response.version)
-    if with_articles:
-        load_version = load_version.joinedload(QuestionVersion.article)
-    return list(
-        db.session.scalars(
-            sa.select(Response)
-            .where(Response.attempt_id == attempt.id)
-            .options(load_version)
-            .order_by(Response.position)
-        )
-    )
+    statement = _WITH_ARTICLES if with_articles else _WITH_VERSIONS
+    return list(db.session.scalars(statement, {"attempt_id": attempt.id}))
 
 
 def _next_position(nav: str | None, position: int, count: int) -> int | str:

@@ -14,7 +14,18 @@ the first, found from punctuation and the word that opens each part:
   second clause joined by "but" or "and" with its own subject (", and it has ...");
 * a leading adverbial before the main clause ("After that failure, ...", "To force
   ... to fuse, ...");
-* a parenthesis, and a second predicate of the subject (", and was built in ...").
+* a parenthesis, and a second predicate of the subject (", and was built in ...");
+* a list of examples opened by "including" or "such as", all its items together;
+* a trailing "with two ..." or "about the length of ..." phrase, a closing noun phrase
+  that sums up the clause before it (", a delay that helped ..."), a last clause with a
+  plain subject of its own (", and countries have asked ..."), and a "with ..." phrase
+  that sets the scene after a leading condition ("In places where ..., with nearly all
+  infections ..., three doses ..."); the condition itself stays, as it limits the claim.
+
+A dropped aside takes its opening comma and leaves the closing one when that comma also
+closes the phrase before it ("Professor Hill, the director of the institute, said") or
+opens a clause with a named subject (", Kempton said"). Only a comma followed by a space
+breaks a sentence into parts, so a name such as "RTS,S/AS01" is never split.
 
 A part holding the blank, or a quotation mark, is never dropped, and a cut must leave a
 sentence: it never drops the main clause (the first part that is not a leading
@@ -54,12 +65,15 @@ VERB = re.compile(
 INSIDE = re.compile(rf"^(?:{SUBORDINATE}|[a-z]+ing|[a-z]+ed (?:by|in|on|at|from|with))\b", re.I)
 TRAILING = re.compile(
     rf"^(?:{SUBORDINATE}|[a-z]+ing|so|in which|but|[a-z]+ed (?:by|in|on|at|from|with)|"
-    r"(?:in|with|at|amid|from) (?:a|an)\b)\b",
+    r"(?:in|with|at|amid|from) (?:a|an)\b|with (?:one|two|three|four|five|six|\d[\d,.]*)\b|"
+    r"about the \w+ of)\b",
     re.I,
 )
 SECOND_CLAUSE = re.compile(
-    r"^and (?:it|they|he|she|its|their|the|this|these|that|those|[A-Z]\w+|"
-    r"(?:before|after|in|on|since|during|until) \w+) "
+    r"^and (?:it|they|he|she|its|their|the|a|an|this|these|that|those|there|whose|which|"
+    r"[A-Z]\w+|(?:before|after|in|on|since|during|until) \w+) "
+    # a plural subject of its own: ", and countries have asked ..."
+    r"|^and [a-z]+ (?:have|has|had|are|were|is|was|will|would|can|could)\b"
     # a second predicate of the same subject: ", and was designed ...", ", and found ..."
     rf"|^and (?:is|are|was|were|has|have|had|will|would|can|could|{IRREGULAR_PAST}|[a-z]+ed)\b"
 )
@@ -144,9 +158,17 @@ def leading(part: str) -> bool:
     """A leading adverbial before the main clause: "After that failure", "When it reached
     orbit", "In 2019"; not a main clause that opens with a place ("In Tonga itself ash
     blanketed the main island")."""
-    if not LEADING.match(part):
+    if not LEADING.match(part) or setting(part):
         return False
     return not (PREPOSITION_OPENER.match(part) and VERB.search(part))
+
+
+def setting(part: str) -> bool:
+    """A leading place or condition whose verb is its relative clause's own ("In places
+    where malaria is seasonal"): it limits the claim, so it stays, but it is not the
+    main clause."""
+    head = re.split(r"\b(?:where|when|which|that|who)\b", part, maxsplit=1)[0]
+    return bool(PREPOSITION_OPENER.match(part)) and head != part and not VERB.search(head)
 
 
 def whole_clause(part: str) -> bool:
@@ -165,7 +187,9 @@ def aside(part: str, following: str) -> bool:
     nor end one the part began ("without power, water or a roof")."""
     next_part = re.split(BREAK, following, maxsplit=1)[0]
     ends_list = LIST_WORD.search(next_part) and not VERB.search(next_part)
-    continues_list = re.match(r"(?:and|or) ", following) or ends_list
+    relative = re.match(r"and (?:which|whose|who)\b", next_part)
+    clause = SECOND_CLAUSE.match(next_part) and VERB.search(next_part) and not relative
+    continues_list = (re.match(r"(?:and|or) ", following) and not clause) or ends_list
     return (
         not continues_list and whole_clause(part) and (bool(INSIDE.match(part)) or appositive(part))
     )
@@ -175,7 +199,44 @@ def trailing(part: str) -> bool:
     """A last part that adds a second claim: a subordinate or participle clause, or a
     clause of its own after "and"."""
     second = SECOND_CLAUSE.match(part) and VERB.search(part)
-    return whole_clause(part) and bool(TRAILING.match(part) or second)
+    # "..., a delay that helped the scientists confirm ...": a noun phrase that sums up
+    # the clause before it and says something more of it
+    summing_up = DETERMINER.match(part) and APPOSITIVE_RELATIVE.search(part) and appositive(part)
+    return whole_clause(part) and bool(TRAILING.match(part) or second or summing_up)
+
+
+LIST_OPENER = re.compile(r"^(?:including|such as)\b")
+
+
+def whole_list(text: str, spans: list[tuple[int, int]], number: int) -> tuple[int, int] | None:
+    """The range of a list opened by "including" or "such as" at part ``number``, through
+    the part that ends it with "and" or "or" ("including cameras, spectrometers ..., a
+    radar and a magnetometer"); its items go together or not at all, since dropping the
+    first alone runs the second onto the noun before it. None when the list holds the
+    blank or a quotation, or when its end is the sentence's end."""
+    for last in range(number, len(spans) - 1):
+        item = text[spans[last][0] : spans[last][1]]
+        if BLANK in item or re.search(r"[\"“”]", item):
+            return None
+        if LIST_WORD.search(item):
+            return spans[number - 1][1], spans[last][1]
+    return None
+
+
+def comma_closes(text: str, spans: list[tuple[int, int]], number: int) -> bool:
+    """True when the comma after part ``number`` must stay once the part goes: the part
+    before it is itself set off (an appositive or a name after the subject, "Professor
+    Hill, the director of the institute, who ..., said"), or what follows opens with a
+    name, the subject of a clause of its own ("on the side of the range, whose people
+    ..., Kempton said"), or a second clause of its own (", and there were ...")."""
+    main_start, _ = main_part(text, spans)
+    before = text[spans[number - 1][0] : spans[number - 1][1]]
+    name = before[:1].isupper() and len(before.split()) <= 4 and not VERB.search(before)
+    if spans[number - 1][0] > main_start and (appositive(before) or name):
+        return True
+    following = text[spans[number + 1][0] : spans[number + 1][1]]
+    second = SECOND_CLAUSE.match(following) and VERB.search(following)
+    return following[:1].isupper() or bool(second)
 
 
 def droppable(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -189,10 +250,18 @@ def droppable(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         if number == 0:
             if leading(part):
                 ranges.append((0, spans[1][0]))
+        elif absolute(part) and all(
+            leading(text[a:b]) or setting(text[a:b]) for a, b in spans[:number]
+        ):
+            ranges.append((spans[number - 1][1], end))
+        elif LIST_OPENER.match(part):
+            if listed := whole_list(text, spans, number):
+                ranges.append(listed)
         elif aside(part, text[spans[number + 1][0] :]):
             following = text[spans[number + 1][0] : spans[number + 1][1]]
             set_off = INSIDE.match(following) or TRAILING.match(following)
-            ranges.append((spans[number - 1][1], end if set_off else spans[number + 1][0] - 1))
+            closed = set_off or comma_closes(text, spans, number)
+            ranges.append((spans[number - 1][1], end if closed else spans[number + 1][0] - 1))
     start, end = spans[-1] if last else (0, 0)
     part = text[start:end]
     if last and BLANK not in part and not re.search(r"[\"“”]", part) and trailing(part):
@@ -224,10 +293,18 @@ def capitalised(text: str) -> str:
 def main_part(text: str, spans: list[tuple[int, int]]) -> tuple[int, int]:
     """The span of the main clause's first part: the first part that is not a leading
     adverbial ("According to the team's analysis", "After that failure")."""
-    for start, end in spans:
-        if not leading(text[start:end]):
+    for number, (start, end) in enumerate(spans):
+        part = text[start:end]
+        if not (leading(part) or setting(part) or (number and absolute(part))):
             return start, end
     return spans[-1]
+
+
+def absolute(part: str) -> bool:
+    """A phrase opened by "with" that sets the scene after a leading adverbial ("In
+    places where malaria is seasonal, with nearly all infections packed into the rainy
+    season, three doses ...")."""
+    return bool(re.match(r"with (?:nearly |almost |most |all |many |no )?\w+", part))
 
 
 def antecedents(text: str) -> dict[str, str]:

@@ -27,9 +27,13 @@ Each rewrite applies only when the blank stays in what is left.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import replace
 
+from .candidate import Candidate
 from .clauses import VERB, capitalised, parts
 from .hedges import MODAL
+from .sentences import Sentence
 from .stems import BLANK, MONTH_ABBREVIATION, WEEKDAY
 
 PART_OF_DAY = r"(?: (?:morning|afternoon|evening|night))?"
@@ -164,3 +168,74 @@ def focused(stem: str) -> str:
     stem = without_reporting_tail(stem)
     stem = without_stale_time(stem)
     return clause_holding_blank(stem) or stem
+
+
+# A pronoun subject at the stem's start, after at most a leading adverbial without a name
+# ("Once there, it will fly past ...").
+OPENING_IT = re.compile(
+    r"^(?P<lead>(?:[A-Z][a-z]*(?: [a-z]+){0,3}, )?)(?P<pronoun>[Ii]t) (?=[a-z])"
+)
+# "It is thought that ...", "It was hard to ...": an "it" that stands for nothing.
+EXPLETIVE_IT = re.compile(
+    r"^(?:is|was|has been|had been|will be|would be)(?: [\w-]+){0,3} (?:that|to)\b"
+)
+# A sentence that opens with its named subject and its verb: "Europa Clipper is ...",
+# "NASA's Europa Clipper spacecraft left ...", "The Orion probe carried ...".
+NAMED_SUBJECT = re.compile(
+    r"^(?P<subject>(?:The )?(?:[A-Z][\w.-]*(?:['’]s)? ){1,4}(?:[a-z][\w-]* ){0,2})"
+)
+# A name another "it" could stand for; months and weekdays name no thing.
+CAPITALISED = re.compile(
+    r"\b(?!(?:January|February|March|April|May|June|July|August|September|October|"
+    rf"November|December|{MONTH_ABBREVIATION}|Sept|{WEEKDAY})\b)[A-Z][\w.-]+"
+)
+
+
+def named_subject(sentence: str) -> str | None:
+    """The subject of ``sentence`` when it opens the sentence, names a thing by a proper
+    name and is the only name the sentence gives ("Europa Clipper" in "Europa Clipper is
+    the largest spacecraft NASA has ever built" is not: NASA is a second name); None
+    otherwise."""
+    match = NAMED_SUBJECT.match(sentence)
+    if not match:
+        return None
+    words = match["subject"].split()
+    verbs = [n for n, word in enumerate(words) if n and VERB.fullmatch(word)]
+    if not verbs:
+        return None
+    subject = " ".join(words[: verbs[0]])
+    names = [w for w in CAPITALISED.findall(subject) if w != "The"]
+    if not names or CAPITALISED.search(sentence, len(subject) + 1):
+        return None
+    return subject
+
+
+def with_named_subject(stem: str, previous: str) -> str:
+    """The stem with an opening "it" replaced by the named subject of the sentence before
+    (``named_subject``), so the fact it states can be asked; unchanged when the "it" is
+    not a pronoun standing for that subject, or when the stem's lead names something
+    else that "it" could stand for."""
+    match = OPENING_IT.match(stem)
+    subject = named_subject(previous) if match else None
+    if not match or subject is None or EXPLETIVE_IT.match(stem[match.end() :]):
+        return stem
+    if CAPITALISED.search(match["lead"], 1):
+        return stem
+    subject = subject if match["lead"] else capitalised(subject)
+    if match["lead"] and subject.startswith("The "):
+        subject = "the " + subject[4:]
+    return f"{match['lead']}{subject} {stem[match.end() :]}"
+
+
+def resolved_pronoun(candidate: Candidate, sentences: Sequence[Sentence]) -> Candidate:
+    """The candidate with its stem's opening "it" named (``with_named_subject``) from the
+    sentence before it in the same paragraph, in the stem and the prompt alike."""
+    stem = (candidate.stem or "").strip()
+    if BLANK not in stem or len(candidate.sources) != 1 or stem not in candidate.prompt:
+        return candidate
+    source = candidate.sources[0]
+    before = [s for s in sentences if s.block == source.block and s.index == source.index - 1]
+    named = with_named_subject(stem, before[0].clean) if before else stem
+    if named == stem:
+        return candidate
+    return replace(candidate, stem=named, prompt=candidate.prompt.replace(stem, named))

@@ -15,7 +15,7 @@ from .entities import abbreviates
 from .extract import FUNCTION_WORDS
 from .hedges import hedged_claim
 from .kinds import name_words
-from .stems import MONTH_ABBREVIATION, WEEKDAY, unintroduced
+from .stems import BLANK, MONTH_ABBREVIATION, WEEKDAY, unintroduced
 from .wellformed import cut_is_well_formed
 
 PRONOUN_START = re.compile(
@@ -186,6 +186,30 @@ def introduced_reference(candidate: Candidate) -> str | None:
         return f"refers to missing context: {PARTITIVE_HEAD.match(text).group()!r}"
     if match := unintroduced(text):
         return f"refers to missing context: {match.group()!r}"
+    return None
+
+
+# A comparative adjective or adverb of degree; "earlier" and "later" are left out, as
+# they mostly place an event in time ("two years later").
+COMPARATIVE = re.compile(
+    r"(?<!\bthe )(?<!\bits )(?<!\ba )(?<!\ban )\b(?:lower|higher|greater|smaller|larger|"
+    r"bigger|fewer|faster|slower|longer|shorter|stronger|weaker|cheaper|hotter|colder|warmer|cooler|deeper|"
+    r"heavier|lighter|better|worse)\b(?P<rest>[^,;:.]*)",
+    re.IGNORECASE,
+)
+# "than" followed by what the comparison is measured against in the stem itself, not by
+# a word that points to another sentence ("than before", "than expected").
+THAN_REFERENCE = re.compile(r"\bthan (?!before\b|expected\b|previously\b|planned\b|usual\b)\w")
+
+
+def comparison_has_reference(candidate: Candidate) -> str | None:
+    """A comparative in a cloze stem must say what it compares with ("somewhat lower, at
+    ___ percent", "higher than before" leave the standard in another sentence)."""
+    if BLANK not in (candidate.stem or ""):
+        return None
+    for match in COMPARATIVE.finditer(candidate.stem):
+        if not THAN_REFERENCE.search(match["rest"]):
+            return f"a comparison without its standard: {match.group().split()[0]!r}"
     return None
 
 
@@ -507,6 +531,7 @@ STATIC_GATES: tuple[Callable[[Candidate], str | None], ...] = (
     cut_is_well_formed,
     dangling_reference,
     introduced_reference,
+    comparison_has_reference,
     answer_given_away,
     acronym_not_spelled_out,
     distractors_distinct,

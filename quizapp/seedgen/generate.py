@@ -19,6 +19,7 @@ from .goals import GOAL_RULES
 from .introduced_questions import INTRODUCED_RULES
 from .kinds import asked_nouns, name_words
 from .matching import MATCHING_RULES
+from .monthyears import MONTH_YEAR_RULES
 from .names import (
     COMPARED,
     FAMILIES,
@@ -32,6 +33,7 @@ from .names import (
     short_name,
     spellings,
 )
+from .ordinals import ORDINAL_RULES
 from .quantities import without_conversion
 from .sequence import SEQUENCE_RULES
 from .stems import BLANK, cloze, options_in_order, quote, says, usable, weekday_start
@@ -228,5 +230,5 @@ RULES = (
 def all_candidates(facts: ArticleFacts, vocabulary: Vocabulary) -> list[Candidate]:
     """Every candidate from every rule (cloze and list rules, then the wh-question rules
     of ``whq``), in rule then text order."""
-    rules = (*RULES, *WH_RULES, *INTRODUCED_RULES, *YEAR_RULES)
+    rules = (*RULES, *WH_RULES, *INTRODUCED_RULES, *YEAR_RULES, *MONTH_YEAR_RULES, *ORDINAL_RULES)
     return [c for rule in rules for c in rule(facts, vocabulary)]

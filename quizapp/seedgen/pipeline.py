@@ -12,6 +12,7 @@ from .centrality import article_centrality, article_terms
 from .clauses import shortened
 from .extract import extract_blocks
 from .facts import article_facts
+from .focus import resolved_pronoun
 from .gates import run_gates
 from .generate import all_candidates
 from .keys import with_fair_key
@@ -52,6 +53,7 @@ def generate_bank(
     stats = Stats()
     candidates = []
     for drafted in map(shortened, all_candidates(facts, vocabulary)):
+        drafted = resolved_pronoun(drafted, sentences)
         keyed = with_fair_key(drafted, facts, vocabulary)
         if keyed is None:
             stats.reject("no fair typed key", f"{drafted.rule}: {drafted.prompt}")

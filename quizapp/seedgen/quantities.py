@@ -141,15 +141,26 @@ CONVERSION_AFTER = re.compile(
 )
 
 
+# After a conversion set off by commas, a phrase that goes on with the predicate (", at
+# launch", ", from tip to tip"): the comma closed the conversion and goes with it.
+PHRASE_GOES_ON = re.compile(
+    r"^, (?:at|from|to|in|into|on|over|under|above|below|per|across|during|before|after)\b"
+)
+
+
 def without_conversion(rest: str) -> str:
     """The text after a quantity without the same amount restated in other units, so a
     blank is not answered by its conversion ("___ degrees Celsius, or 101.1 degrees
-    Fahrenheit, on July 24" -> "___ degrees Celsius, on July 24"; the comma that closed
-    the conversion may open an appositive)."""
+    Fahrenheit, on July 24" -> "___ degrees Celsius on July 24"; the comma that closed
+    the conversion goes with it before a phrase of the predicate, and stays before an
+    appositive)."""
     match = CONVERSION_AFTER.match(rest)
     if not match:
         return rest
-    return rest[: match.start("conversion")] + rest[match.end() :]
+    after = rest[match.end() :]
+    if PHRASE_GOES_ON.match(after):
+        after = after[1:]  # "___ kilograms, or 13,000 pounds, at launch": no comma is left
+    return rest[: match.start("conversion")] + after
 
 
 MONTHS = {

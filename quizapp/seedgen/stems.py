@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from .entities import Mention
 from .facts import ArticleFacts, SentenceFacts
+from .kinds import name_heads
 
 BLANK = "___"
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
@@ -18,15 +19,34 @@ ORGANISATION_NOUN = re.compile(
     r"\b[Tt]he (?:company|agency|firm|organi[sz]ation|institute|university|laboratory|"
     r"ministry|startup)\b(?! [A-Z])"
 )
-# An organisation's name: an acronym ("NASA") or two capitalised words ("Google Quantum").
-ORGANISATION_NAME = re.compile(r"\b[A-Z]{2,}\b|\b[A-Z][\w&-]+ [A-Z][\w&-]+")
+# A name that may be an organisation's: an acronym ("NASA") or capitalised words
+# ("Jet Propulsion Laboratory", "University of Oxford").
+ORGANISATION_NAME = re.compile(r"\b[A-Z]{2,}\b|\b[A-Z][\w&-]+(?: of)?(?: [A-Z][\w&-]+)+")
+
+
+def organisation_named(text: str) -> bool:
+    """True when ``text`` names an organisation: an acronym, or a name whose head noun is
+    of the organisation kind (``data/kinds.toml``: "Jet Propulsion Laboratory",
+    "University of Oxford"), or a name of no known kind written without "the" ("Acme
+    Robotics said"). A name of another kind, or one a "the" makes a thing ("the Falcon
+    Heavy's power", a rocket), introduces no "company"."""
+    kinds = name_heads()
+    for match in ORGANISATION_NAME.finditer(text):
+        words = match.group().lower().split()
+        head = kinds.get(words[-1].removesuffix("'s").removesuffix("’s")) or kinds.get(words[0])
+        if match.group().isupper() or head == "organisation":
+            return True
+        after_the = re.search(r"\bthe $", text[: match.start()], re.IGNORECASE)
+        if head is None and not after_the:
+            return True  # a company goes by its bare name ("Acme Robotics said")
+    return False
 
 
 def unintroduced(text: str) -> re.Match | None:
-    """The first "the company", "the agency" and the like that no name before it in the
-    text introduces, or None."""
+    """The first "the company", "the agency" and the like that no organisation's name
+    before it in the text introduces, or None."""
     for match in ORGANISATION_NOUN.finditer(text):
-        if not ORGANISATION_NAME.search(text, 0, match.start()):
+        if not organisation_named(text[: match.start()]):
             return match
     return None
 

@@ -13,7 +13,9 @@ punctuation and the position of its verbs:
   walking back over the set-off phrases before it ("near the southern tip of ...")
   reaches the same words as in the sentence, not another clause the cut brought
   beside it; and no cut joins two noun phrases with nothing between them ("Youssef
-  Nader an undergraduate at ...").
+  Nader an undergraduate at ...", "nine instruments spectrometers that ..."), and no cut
+  leaves a comma before a phrase of the predicate that did not follow one in the
+  sentence ("6,000 kilograms, at launch").
 """
 
 from __future__ import annotations
@@ -79,9 +81,12 @@ def subject_kept(stem: str, source: str) -> str | None:
     """The finite verb whose subject the cut took away, or None."""
     stem_parts, source_parts = part_texts(stem), part_texts(source)
     for number, part in enumerate(stem_parts[1:], 1):
-        if not finite_start(part) or part not in source_parts:
+        # the part as it stood in the sentence: the same opening words (a cut may have
+        # shortened its end, "recorded 38.4 degrees Celsius, or 101.1 ...")
+        same = [i for i, p in enumerate(source_parts) if p.split()[:3] == part.split()[:3]]
+        if not finite_start(part) or not same:
             continue
-        original = subject_part(source_parts, source_parts.index(part))
+        original = subject_part(source_parts, same[0])
         if subject_part(stem_parts, number) != original:
             return part.split()[0]
     return None
@@ -112,6 +117,58 @@ def joined_noun_phrases(stem: str, source: str) -> str | None:
             before, after = stem_words[joint - 1], stem_words[joint]
             if before[-1:].isalnum() and DETERMINER.match(after) and before[:1].isupper():
                 return f"{before} {after}"
+    return None
+
+
+# Words that may follow a noun with no comma between: a verb, a preposition, a
+# conjunction, a relative word, a determiner or a participle.
+GOES_ON = re.compile(
+    r"^(?:and|or|but|nor|so|that|which|who|whom|whose|where|when|than|to|[a-z]+ing|[a-z]+ed)$"
+)
+
+
+# Words that open a list of examples after a noun (", including cameras, spectrometers").
+LIST_OPENER = r"(?:including|such as|among them|like)\b"
+
+
+def new_joints(stem: str, source: str) -> list[tuple[str, str, str]]:
+    """Pairs of neighbouring stem words that a cut brought together, each as (word
+    before, the punctuation between, word after): pairs that are not neighbours in the
+    sentence."""
+    words = stem.split()
+    joints = []
+    for before, after in zip(words, words[1:], strict=False):
+        if f"{before} {after}" not in source:
+            joints.append((before.rstrip(",;:"), before[len(before.rstrip(",;:")) :], after))
+    return joints
+
+
+def stray_comma(stem: str, source: str) -> str | None:
+    """A comma a cut left before a phrase that goes on with the predicate, where it had
+    closed a dropped restatement after "or" ("weighing about 6,000 kilograms, at launch"
+    from "6,000 kilograms, or 13,000 pounds, at launch"), or None."""
+    for before, between, after in new_joints(stem, source):
+        if between != "," or not PREPOSITION.match(after) or f"{before}, {after}" in source:
+            continue
+        if re.search(rf"\b{re.escape(before)}, or ", source):
+            return f"{before}, {after}"
+    return None
+
+
+def run_together(stem: str, source: str) -> str | None:
+    """Two phrases a cut ran together where a list item between them was dropped
+    ("nine science instruments spectrometers that ..."): the first word stood before a
+    list of examples in the sentence (", including cameras,"), the second cannot follow a
+    noun without a comma. None if no such
+    pair."""
+    for before, between, after in new_joints(stem, source):
+        if between or not after[:1].islower():
+            continue
+        if not re.search(rf"\b{re.escape(before)}, {LIST_OPENER}", source):
+            continue  # a dropped aside, not the head of a list ("The ferry carries")
+        goes_on = GOES_ON.match(after) or PREPOSITION.match(after) or AUXILIARY.match(after)
+        if not (goes_on or DETERMINER.match(after) or PAST.match(after)):
+            return f"{before} {after}"
     return None
 
 
@@ -151,6 +208,8 @@ def cut_is_well_formed(candidate: Candidate) -> str | None:
         return "the cut moved a colon onto another clause"
     if verb := subject_kept(stem.rstrip(".!?"), source.rstrip(".!?")):
         return f"the cut dropped the subject of {verb!r}"
-    if joined := joined_noun_phrases(stem, source):
+    if joined := joined_noun_phrases(stem, source) or run_together(stem, source):
         return f"the cut joined two phrases ({joined!r})"
+    if comma := stray_comma(stem, source):
+        return f"the cut left a stray comma ({comma!r})"
     return None

@@ -29,6 +29,16 @@ YEAR_IN = re.compile(
 )
 PAST_VERB = re.compile(rf"\b(?:was|were|did|{IRREGULAR_PAST}|\w{{3,}}ed)\b", re.I)
 RELATIVE_WORD = re.compile(r"\b(?:who|whom|whose|which|that|where|when)\b")
+# "that" right after a past verb opens what was realised or said, not a relative clause:
+# in "Researchers realised that the specimen belonged to a new species in 1998" the year
+# still times the sentence's claim.
+COMPLEMENT_THAT = re.compile(rf"\b(?:{IRREGULAR_PAST}|\w{{3,}}ed) that\b")
+# A clause opened without a comma by a subordinating word ("repaired the hull before it
+# sailed in 2022"): the time is the side event's.
+SUBORDINATE = re.compile(
+    r"\b(?:before|after|until|once|because|while|although|if|since|when) "
+    r"(?:it|they|he|she|we|the|a|an|its|their|[A-Z])"
+)
 NOT_PAST = re.compile(r"\b(?:will|would|is|are|expected|plans?|hopes?)\b", re.I)
 ANY_YEAR = re.compile(r"(?<!\d)(?:1\d{3}|20\d{2})(?!\d)")
 OFFSETS = (-2, 2, -4, 4, -6, 6, -8, 8)
@@ -39,15 +49,22 @@ def latest_year(raw: str) -> int:
     return max((int(y) for y in ANY_YEAR.findall(raw)), default=9999)
 
 
+def in_main_clause(text: str, match: re.Match) -> bool:
+    """True when the time in ``match`` opens the sentence or sits in its main clause,
+    not in a side part or a relative clause."""
+    if not text[: match.start()].strip():
+        return True
+    own_part = re.split(r", | [—–] ", text[: match.start()])[-1]
+    relative = RELATIVE_WORD.search(COMPLEMENT_THAT.sub("", own_part))
+    subordinate = SUBORDINATE.search(own_part)
+    return not (in_side_part(text, match.start()) or relative or subordinate)
+
+
 def main_event_year(text: str, match: re.Match) -> bool:
     """True when the year in ``match`` times the sentence's main, past event."""
-    if text[: match.start()].strip():
-        clause = text[: match.start()]
-        own_part = re.split(r", | [—–] ", clause)[-1]
-        if in_side_part(text, match.start()) or RELATIVE_WORD.search(own_part):
-            return False
-    else:
-        clause = text[match.end() :]
+    if not in_main_clause(text, match):
+        return False
+    clause = text[: match.start()] if text[: match.start()].strip() else text[match.end() :]
     return bool(PAST_VERB.search(clause)) and not NOT_PAST.search(clause)
 
 

@@ -205,3 +205,98 @@ def test_more_cuts_keep_a_long_stem_under_the_limit(stem, expected):
 def test_a_parenthesis_without_the_blank_may_go():
     stem = "The probe (launched from a pad in the desert) sent back ___ images of the moon."
     assert shorten(stem, limit=10) == "The probe sent back ___ images of the moon."
+
+
+@pytest.mark.parametrize(
+    ("stem", "expected"),
+    [
+        (  # the comma that closes an appositive stays when the relative clause after it goes
+            "Professor Ana Ruiz, the head of the Harbour Institute, who has studied tides on "
+            "the northern coast of the island for many years and written two books on them, "
+            "said the wall would stand for ___ years.",
+            "Professor Ana Ruiz, the head of the Harbour Institute, said the wall would stand "
+            "for ___ years.",
+        ),
+        (  # a comma inside a name ("AB,C/11") is no break, and the name's closing comma stays
+            "The older drug, AB,C/11, which was made by a small company in the north of the "
+            "country over a period of many years, was approved in ___ after a long trial in "
+            "three countries of the region.",
+            "The older drug, AB,C/11, was approved in ___ after a long trial in three "
+            "countries of the region.",
+        ),
+        (  # a reporting clause opened by a name keeps its comma
+            "The camp depended on the village of Lotu on the eastern side of the valley, whose "
+            "people carried the supplies up the steep paths for the whole of the season, Ruiz "
+            "said, adding that ___ guides had joined.",
+            "The camp depended on the village of Lotu on the eastern side of the valley, Ruiz "
+            "said, adding that ___ guides had joined.",
+        ),
+        (  # a list of examples goes whole, never its first item alone
+            "The new probe carries ___ science instruments, including cameras, spectrometers "
+            "that will map the rocks, a radar and a magnetometer, along with a radio "
+            "experiment that will use the signal of the probe to study the interior of the "
+            "moon.",
+            "The new probe carries ___ science instruments, along with a radio experiment "
+            "that will use the signal of the probe to study the interior of the moon.",
+        ),
+    ],
+)
+def test_a_cut_keeps_the_punctuation_that_closes_a_set_off_phrase(stem, expected):
+    assert shorten(stem) == expected
+
+
+def test_a_comma_inside_a_name_is_not_a_break():
+    text = "The vaccine RTS,S/AS01 was approved."
+    assert parts(text) == [(0, len(text))]
+
+
+@pytest.mark.parametrize(
+    ("stem", "expected"),
+    [
+        (  # a scene-setting "with" phrase after a leading condition goes; the condition stays
+            "In towns where the river floods every spring, with nearly all of the rain falling "
+            "in a few short weeks of the year, ___ new walls cut the damage by half over the "
+            "following decade, the council said, and a fifth wall kept the water out.",
+            "In towns where the river floods every spring, ___ new walls cut the damage by "
+            "half over the following decade, the council said.",
+        ),
+        (  # a trailing "with two ..." phrase and "about the size of ..." go
+            "The ferry is the largest ship the yard has ever built for a route to the islands, "
+            "carrying about ___ cars on each crossing, with two decks that stretch more than 90 "
+            "meters from bow to stern once they are open, about the length of a football field.",
+            "The ferry is the largest ship the yard has ever built for a route to the islands, "
+            "carrying about ___ cars on each crossing.",
+        ),
+        (  # a closing noun phrase that sums up the clause before it goes
+            "The sound reached the first station about ___ seconds before it reached the second "
+            "one, a gap that helped the engineers confirm that it came from the north and gave "
+            "them a rough idea of which valley it had travelled along.",
+            "The sound reached the first station about ___ seconds before it reached the second "
+            "one.",
+        ),
+        (  # a relative clause before a second clause of its own goes, with the comma kept
+            "Cholera is caused by Vibrio bacteria, which are passed between people through "
+            "water that sewage from the crowded towns along the coast has reached, and there "
+            "were an estimated ___ million cases worldwide in 2022, most of them in the "
+            "poorest regions.",
+            "Cholera is caused by Vibrio bacteria, and there were an estimated ___ million "
+            "cases worldwide in 2022, most of them in the poorest regions.",
+        ),
+        (  # a last clause with a plural subject of its own goes
+            "The first bridge received the city's approval in ___ after a long trial in three "
+            "districts of the city, but only a few of its parts can be made each year, and "
+            "towns have asked for far more than the builders are able to supply.",
+            "The first bridge received the city's approval in ___ after a long trial in three "
+            "districts of the city, but only a few of its parts can be made each year.",
+        ),
+        (  # "and whose ..." goes on with the relative clause: the aside does not go alone
+            "The bird is one of only ___ species of its family, the ancient group of birds that "
+            "nest in burrows under the ground, which also includes a parrot of the far south, "
+            "and whose ancestors split from all other birds around 60 million years ago.",
+            "The bird is one of only ___ species of its family, the ancient group of birds that "
+            "nest in burrows under the ground, which also includes a parrot of the far south.",
+        ),
+    ],
+)
+def test_more_cuts_leave_a_central_claim_under_the_limit(stem, expected):
+    assert shorten(stem) == expected

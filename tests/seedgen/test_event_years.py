@@ -60,3 +60,21 @@ def test_wrong_years_are_never_later_than_the_page_and_never_in_the_stem():
     wrong = [o for o in draft.data["options"] if o != "2022"]
     assert all(int(y) <= 2024 for y in wrong)
     assert "2020" not in wrong
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The lizard was last seen in 1961 on a wooded slope above the river.",
+        "The beetle was described in 1998 from a single specimen kept in a drawer.",
+        "Divers only realised that the wreck belonged to a lost warship in 2004, "
+        "when a bell was raised.",
+    ],
+)
+def test_a_passive_or_reported_past_event_gives_its_year(sentence):
+    (draft,) = year_drafts(sentence)
+    assert draft.rule == "mcq.event_year"
+
+
+def test_a_year_in_a_relative_clause_after_that_is_still_not_asked():
+    assert not year_drafts("The skull that a farmer collected in 1961 sits in a museum.")

@@ -10,6 +10,7 @@ from quizapp.seedgen.clauses import leading, shorten, subject_relative, whole_cl
 from quizapp.seedgen.focus import (
     clause_holding_blank,
     focused,
+    with_named_subject,
     without_reporting_tail,
     without_stale_time,
 )
@@ -161,3 +162,37 @@ def test_backstory_outside_the_asked_clause_is_no_aside():
     assert not is_aside(replace(asked, sources=(source,)))
     whole = number_cloze(text.replace("40", "___"), 40)
     assert is_aside(replace(whole, sources=(source,)))
+
+
+@pytest.mark.parametrize(
+    ("stem", "previous", "expected"),
+    [
+        (  # the sentence before names the only thing "it" can stand for
+            "It will circle the moon ___ times.",
+            "The Orion probe reached lunar orbit in May.",
+            "The Orion probe will circle the moon ___ times.",
+        ),
+        (  # after a leading adverbial without a name
+            "Once there, it will circle the moon ___ times.",
+            "Kestrel-2 was launched on a small rocket.",
+            "Once there, Kestrel-2 will circle the moon ___ times.",
+        ),
+        (  # a second name in the sentence before: "it" could be either
+            "It will circle the moon ___ times.",
+            "The Orion probe reached Mars in May.",
+            "It will circle the moon ___ times.",
+        ),
+        (  # the subject before names no thing
+            "It will circle the moon ___ times.",
+            "Rather than heading straight out, the spacecraft will swing past the moon.",
+            "It will circle the moon ___ times.",
+        ),
+        (  # an "it" that stands for nothing
+            "It is thought that ___ probes flew.",
+            "The Orion probe reached lunar orbit in May.",
+            "It is thought that ___ probes flew.",
+        ),
+    ],
+)
+def test_an_opening_it_is_named_from_the_sentence_before(stem, previous, expected):
+    assert with_named_subject(stem, previous) == expected

@@ -506,6 +506,11 @@ def test_a_count_is_given_away_by_the_list_after_it(stem, answer, gated):
         ("NASA engineers at the agency's main centre tested ___ engines.", False),
         ("Most of the water on the island comes from ___ springs.", False),
         ("The team counted ___ storks along the river.", False),
+        # a name of another kind, or one "the" makes a thing, introduces no company
+        ("The flight needed all of the Delta Star's power, so the company kept ___ tanks.", True),
+        ("The Orion Telescope saw it first, and the agency named ___ moons.", True),
+        ("Engineers at the Coastal Research Laboratory said the laboratory ran ___ tests.", False),
+        ("The University of Lund said the university hired ___ guides.", False),
     ],
 )
 def test_an_organisation_or_a_part_the_stem_does_not_introduce_is_gated(stem, gated):
@@ -517,3 +522,19 @@ def test_a_side_part_that_names_nothing_but_the_agency_is_cut():
 
     stem = "Floods closed ___ roads across the north, according to the agency."
     assert without_unintroduced_part(stem) == "Floods closed ___ roads across the north."
+
+
+@pytest.mark.parametrize(
+    ("stem", "gated"),
+    [
+        ("In dry regions the yield was somewhat lower, at ___ percent.", True),
+        ("The river ran higher than before, at ___ meters.", True),
+        ("The tower is taller and stronger, standing ___ meters high.", True),
+        ("The plume rose higher than Mount Everest, to ___ kilometers.", False),
+        ("The rocket is ___ times stronger than the first one.", False),
+        ("Samples from the lower slopes held ___ spores.", False),
+        ("The team counted ___ storks along the river.", False),
+    ],
+)
+def test_a_comparison_whose_standard_is_not_in_the_stem_is_gated(stem, gated):
+    assert bool(gates.comparison_has_reference(number_cloze(stem, 5))) is gated

@@ -99,7 +99,7 @@ def test_a_unit_ends_with_its_noun_before_a_verb(sentence, unit):
 @pytest.mark.parametrize(
     ("rest", "expected"),
     [
-        (" Celsius, or 59 degrees Fahrenheit, at noon.", " Celsius, at noon."),
+        (" Celsius, or 59 degrees Fahrenheit, at noon.", " Celsius at noon."),
         (" Celsius (59 degrees Fahrenheit) at noon.", " Celsius at noon."),
         (", or nearly 12 miles, a long walk.", ", a long walk."),
         (", or almost 9,000 feet.", "."),
@@ -113,3 +113,11 @@ def test_an_amount_restated_in_other_units_is_dropped_after_the_blank(rest, expe
 def test_a_restated_amount_is_not_asked_on_its_own():
     sentence = "The lake reached 15 degrees Celsius, or almost 59 degrees Fahrenheit, in May."
     assert [q.number_text for q in find_quantities(sentence)] == ["15"]
+
+
+def test_the_comma_after_a_conversion_goes_before_a_phrase_of_the_predicate():
+    from quizapp.seedgen.quantities import without_conversion
+
+    assert without_conversion(", or 13,000 pounds, at launch.") == " at launch."
+    assert without_conversion(", or about 100 feet, from tip to tip.") == " from tip to tip."
+    assert without_conversion(", or 20 pounds, the heaviest yet.") == ", the heaviest yet."

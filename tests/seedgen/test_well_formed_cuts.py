@@ -83,3 +83,30 @@ def test_a_cut_that_breaks_the_sentence_is_gated(source, stem, answer):
 )
 def test_a_cut_that_keeps_the_sentence_passes(source, stem, answer):
     assert cut_is_well_formed(cut_from(source, stem, answer)) is None
+
+
+@pytest.mark.parametrize(
+    ("source", "stem", "answer"),
+    [
+        (  # the comma that closed a dropped conversion stands before a phrase of the predicate
+            "The bridge weighs about 900 tonnes, or 990 short tons, at completion, with two "
+            "towers.",
+            "The bridge weighs about ___ tonnes, at completion, with two towers.",
+            "900",
+        ),
+        (  # a list of examples was cut and its next item runs onto the noun
+            "The ship carries six cranes, including hoists, winches that lift containers and a "
+            "ramp.",
+            "The ship carries ___ cranes winches that lift containers and a ramp.",
+            "six",
+        ),
+    ],
+)
+def test_a_stray_comma_or_a_run_on_list_item_is_gated(source, stem, answer):
+    assert cut_is_well_formed(cut_from(source, stem, answer))
+
+
+def test_a_comma_the_sentence_already_had_before_a_phrase_passes():
+    source = "The river flooded 40 towns since early last year, from the hills to the sea."
+    stem = "The river flooded ___ towns, from the hills to the sea."
+    assert cut_is_well_formed(cut_from(source, stem, "40")) is None
