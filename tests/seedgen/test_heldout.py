@@ -5,7 +5,9 @@ deflection, a telescope launch, a gene-editing medicine, a laser fusion result, 
 landing, a gravitational-wave detection, a flyby of Pluto, a volcanic eruption, a pig
 kidney transplant, a burned Roman scroll read from X-ray scans, a chemistry Nobel prize,
 a global coral bleaching event, a quantum computing chip, a malaria vaccine, a rediscovered
-echidna, the launch of a probe to Jupiter's moon Europa),
+echidna, the launch of a probe to Jupiter's moon Europa, a record low winter maximum of
+Antarctic sea ice, a wiring map of a fruit fly's brain, an asteroid sample's return to
+Earth),
 with their page chrome. They run without the Mars vocabulary. See
 fixtures/HELDOUT.md for how the drafts were judged.
 """
@@ -39,6 +41,9 @@ HELDOUT = {
     "heldout_malaria": "R21/Matrix-M",
     "heldout_echidna": "Attenborough's long-beaked echidna",
     "heldout_europa": "Europa Clipper",
+    "heldout_seaice": "Antarctic sea ice",
+    "heldout_flywire": "FlyWire",
+    "heldout_osirisrex": "OSIRIS-REx",
 }
 CHROME = ("Related News", "Subscribe", "Advertisement", "Photo credit", "Share", "(c)", "Most read")
 # Whole words only: "Shares of Alphabet rose" is a sentence of the article, not a share link.
