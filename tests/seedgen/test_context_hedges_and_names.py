@@ -6,7 +6,9 @@ import pytest
 
 from quizapp.seedgen import gates
 from quizapp.seedgen.candidate import Candidate
+from quizapp.seedgen.entities import find_mentions
 from quizapp.seedgen.hedges import hedged_claim
+from quizapp.seedgen.vocabulary import Vocabulary
 
 from .test_generate_gates_select import number_cloze
 from .test_reported_guesses_and_details import with_source
@@ -73,3 +75,23 @@ def test_a_claim_the_article_hedges_is_not_asked(stem, hedged):
 def test_a_hedged_true_false_statement_is_not_asked():
     assert hedged_claim(with_source(tf("The wreck probably sank in a storm."), "x"))
     assert not hedged_claim(with_source(tf("The wreck sank in a storm."), "x"))
+
+
+def test_a_name_is_never_the_end_of_a_longer_capitalised_run():
+    text = "The balloon came down west of Salt Lake City, near Cape Canaveral's twin."
+    mentions, _ = find_mentions(text, Vocabulary())
+    assert "Lake City" not in {m.text for m in mentions}
+
+
+def test_a_one_word_name_after_a_modifier_and_a_name_after_a_possessive_stay():
+    text = "Russia's Luna-25 spacecraft crashed, and the Mars Curiosity rover landed."
+    mentions, _ = find_mentions(text, Vocabulary())
+    assert {"Luna-25", "Curiosity"} <= {m.text for m in mentions}
+
+
+def test_a_body_in_space_is_not_a_place():
+    text = "The probe left Cape Canaveral for the asteroid Ryugu and the comet Wirtanen."
+    mentions, _ = find_mentions(text, Vocabulary())
+    kinds = {m.text: m.kind for m in mentions}
+    assert kinds["Ryugu"] == kinds["Wirtanen"] == "body"
+    assert kinds.get("Cape Canaveral") != "body"
