@@ -4,9 +4,10 @@ sentence is kept. Every sentence here is written for the test."""
 
 import pytest
 
-from quizapp.seedgen import gates
+from quizapp.seedgen import gates, generate_bank
 from quizapp.seedgen.candidate import Candidate
 from quizapp.seedgen.entities import find_mentions
+from quizapp.seedgen.generate import approximate_figure
 from quizapp.seedgen.hedges import hedged_claim
 from quizapp.seedgen.vocabulary import Vocabulary
 
@@ -95,3 +96,28 @@ def test_a_body_in_space_is_not_a_place():
     kinds = {m.text: m.kind for m in mentions}
     assert kinds["Ryugu"] == kinds["Wirtanen"] == "body"
     assert kinds.get("Cape Canaveral") != "body"
+
+
+@pytest.mark.parametrize(
+    ("before", "number", "approximate"),
+    [
+        ("The reef began growing some ", "4.5", True),
+        ("The glacier is roughly ", "1.8", True),
+        ("The glacier is ", "1.8", False),  # an exact figure
+        ("The glacier is roughly ", "1.83", False),  # three figures: the page is precise
+        ("The herd has about ", "450", False),  # no decimal point to round
+    ],
+)
+def test_a_rounded_two_figure_number_is_asked_as_the_article_gives_it(before, number, approximate):
+    assert approximate_figure(before, number) is approximate
+
+
+def test_the_prompt_of_a_rounded_figure_asks_for_the_article_s_figure(nlp):
+    raw = (
+        "Old rocks on the island\n\n"
+        "Geologists said on Monday that the oldest rocks on the island formed some 3.2 "
+        "billion years ago, long before the first plants appeared on land.\n"
+    )
+    bank, _ = generate_bank(raw, {"id": "rocks"})
+    prompts = [q["prompt"] for q in bank["questions"] if q["type"] == "numeric"]
+    assert any(p.endswith("as the article gives it?") for p in prompts), prompts
