@@ -132,12 +132,15 @@ def sentence_centrality(
     terms = [key_terms(s.clean) for s in sentences]
     counts = Counter(t for ts in terms for t in ts)
     counts.update(t for t in related if t in counts)
-    main = {t for t, n in counts.most_common(MAIN_TERMS) if n > 1}
+    # Ties broken by the term itself: the sets above iterate in an order that changes
+    # from run to run, and the bank must not.
+    by_count = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    main = {t for t, n in by_count[:MAIN_TERMS] if n > 1}
     title_terms = key_terms(title)
     scores = {}
     for index, (sentence, own) in enumerate(zip(sentences, terms, strict=True)):
         opening = index < LEAD_SENTENCES or len(own & title_terms) >= 2
-        recurrence = [min(counts[t] - 1, MAX_RECURRENCE) / MAX_RECURRENCE for t in own]
+        recurrence = [min(counts[t] - 1, MAX_RECURRENCE) / MAX_RECURRENCE for t in sorted(own)]
         score = float(opening) + (sum(recurrence) / len(recurrence) if recurrence else 0.0)
         scores[sentence.start] = score + (0.5 if own & main else 0.0)
     return scores
