@@ -193,7 +193,28 @@ def find_mentions(text: str, vocabulary: Vocabulary) -> tuple[list[Mention], lis
     for person in people:
         found.append(Mention("person", person.name, person.start, person.end))
     found.extend(described_names(doc, excluded))
-    return without_overlaps(found), people
+    kept = [m for m in without_overlaps(found) if not inside_longer_name(text, m)]
+    return kept, people
+
+
+# A capitalised word right before a name, that is not the sentence's first word, a day
+# or a month: "Salt" before "Lake City".
+NAME_WORD_BEFORE = re.compile(r"(?<=\S )(?P<word>[A-Z][\w'’-]*)(?<!'s)(?<!’s) $")
+CALENDAR_WORDS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december".split()
+)
+
+
+def inside_longer_name(text: str, mention: Mention) -> bool:
+    """True when a name of several words is the end of a longer capitalised run ("Lake
+    City" of "west of Salt Lake City"): a name is the whole run, never a suffix of it, so
+    a part never becomes an answer or a wrong option. A one-word name after a modifier
+    ("the Mars Curiosity rover") is the name itself."""
+    if " " not in mention.text:
+        return False
+    before = NAME_WORD_BEFORE.search(text[: mention.start])
+    return bool(before and before["word"].lower() not in CALENDAR_WORDS)
 
 
 def described_names(doc: Doc, excluded: frozenset[str]) -> list[Mention]:

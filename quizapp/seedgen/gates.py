@@ -177,11 +177,25 @@ PARTITIVE_HEAD = re.compile(
 )
 
 
+# An opening adverbial that only makes sense after the sentence before it: it points at a
+# place, time or case the stem does not give ("At the other end of the planet", "By
+# then", "In that case", "Meanwhile", "On the other hand").
+CONTEXT_OPENER = re.compile(
+    r"^(?:At the (?:other|opposite) end\b|At the same time\b|By then\b|By that (?:time|point)\b|"
+    r"In (?:that|this|which|either|each) case\b|In the meantime\b|Meanwhile\b|"
+    r"On the other hand\b|In contrast\b|By contrast\b|Even so\b|Instead\b|Otherwise\b|"
+    r"As a result\b|Because of (?:this|that)\b|For (?:this|that) reason\b|"
+    r"(?:Nevertheless|Nonetheless|However|Still|Besides|Likewise|Similarly|Conversely),)"
+)
+
+
 def introduced_reference(candidate: Candidate) -> str | None:
     """ "The company" or "the agency" in a stem that does not name it ("In 2019 the
     company said ..."), and a stem that opens with a part of something earlier ("Much of
     the improvement came from ..."), point at a sentence the student has not read."""
     text = candidate.stem or candidate.prompt
+    if match := CONTEXT_OPENER.match(text.lstrip('"“ ')):
+        return f"refers to missing context: {match.group()!r}"
     if PARTITIVE_HEAD.match(text):
         return f"refers to missing context: {PARTITIVE_HEAD.match(text).group()!r}"
     if match := unintroduced(text):

@@ -134,6 +134,23 @@ def mcq_date_cloze(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[Cand
             )  # fmt: skip
 
 
+APPROXIMATE_BEFORE = re.compile(
+    r"\b(?:about|around|roughly|some|nearly|almost|approximately|close to|more than|over|"
+    r"less than|under)\s*$",
+    re.IGNORECASE,
+)
+
+
+def approximate_figure(before: str, number_text: str) -> bool:
+    """True when the article gives a rounded figure to two significant figures with a
+    decimal point ("some 4.5 billion years"): the neighbouring value (4.6) is quoted
+    elsewhere just as often, so the question says it wants the article's figure."""
+    digits = number_text.replace(",", "")
+    if not APPROXIMATE_BEFORE.search(before) or "." not in digits:
+        return False
+    return len(digits.replace(".", "").lstrip("0")) == 2
+
+
 def numeric_quantity(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[Candidate]:
     """numeric.quantity: blank a number and drop the same amount restated in other units
     (``without_conversion``); keep unit and precision."""
@@ -147,8 +164,11 @@ def numeric_quantity(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[Ca
             stem += without_conversion(text[quantity.conversion_end :])
             value = int(quantity.value) if quantity.value.is_integer() else quantity.value
             tolerance = quantity.precision / 2 if quantity.precision < 1 else 0
+            asked = "What number fills the blank?"
+            if approximate_figure(text[: quantity.start], quantity.number_text):
+                asked = "What number fills the blank, as the article gives it?"
             yield Candidate(
-                "numeric", "numeric.quantity", f"{quote(stem)} What number fills the blank?",
+                "numeric", "numeric.quantity", f"{quote(stem)} {asked}",
                 {"answer": value, "tolerance": tolerance, "unit": quantity.unit},
                 says(sf), (sf.sentence,), stem, (quantity.number_text,),
                 quantity_kind(quantity.unit),

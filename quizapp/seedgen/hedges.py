@@ -19,6 +19,14 @@ to") is a guess when its grammar says so:
 * the asked part is in a relative clause whose verb is "would" ("a calculation that
   would take a supercomputer ___ years"): a hypothetical, not the reported claim.
 
+A claim the article itself hedges is no fact to ask either, reported or not: "Arctic
+sea ice probably reached its minimum on ___" gives a date the writer is not sure of.
+A hedge ("probably", "likely", "possibly", "perhaps", "apparently", "may have", "might
+have", "is thought to", "is believed to", "is said to") in the clause that holds the
+asked part makes the draft a guess; one in another clause joined by ", and", ", but",
+", when" or a semicolon ("... on ___, and the center said it had probably ...") does
+not. A true/false statement with a hedge anywhere states a guess.
+
 A plain "would" that is the verb of the reported clause ("the academy said the three
 would share the prize of ___ million kronor") is the reported form of "will" for a
 decided arrangement, and is asked.
@@ -48,6 +56,27 @@ FUTURE = re.compile(r"\b(?:could|might|may|would|will|shall)\b|\bto be\b", re.IG
 BOUND = re.compile(r"\b(?:at least|up to)\s+(?:about\s+)?___", re.IGNORECASE)
 RELATIVE_WOULD = re.compile(r"\b(?P<word>\w+) (?:that|which|who) would\b", re.IGNORECASE)
 PART_BREAK = re.compile(r"[,;:—–]")
+HEDGE = re.compile(
+    r"\b(?:probably|likely|possibly|perhaps|apparently|presumably|(?:may|might|could) have|"
+    r"(?:is|are|was|were) (?:thought|believed|said|estimated|likely) to)\b",
+    re.IGNORECASE,
+)
+CLAUSE_BREAK = re.compile(r";|, (?:and|but|when|while|whereas|although|though|as)\b|—|–")
+
+
+def clause_around(text: str, position: int) -> str:
+    """The clause of ``text`` (between semicolons, dashes or a comma before a
+    conjunction) that holds ``position``."""
+    start = max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, position)), default=0)
+    end = next((m.start() for m in CLAUSE_BREAK.finditer(text, position)), len(text))
+    return text[start:end]
+
+
+def hedged(text: str, position: int | None = None) -> bool:
+    """True when a hedge word stands in the clause that holds ``position`` (anywhere in
+    ``text`` when ``position`` is None)."""
+    part = text if position is None else clause_around(text, position)
+    return bool(HEDGE.search(part))
 
 
 def part_around(text: str, position: int) -> str:
@@ -99,6 +128,10 @@ def hedged_claim(candidate: Candidate) -> bool:
     reports as a forecast or guess (see module docstring)."""
     source = " ".join(s.clean for s in candidate.sources)
     stem = candidate.stem or candidate.prompt
+    if BLANK in stem and hedged(stem, stem.find(BLANK)):
+        return True
+    if candidate.type == "truefalse" and hedged(stem):
+        return True
     if not is_reported(f"{source} {stem}"):
         return False
     if BLANK in stem:
