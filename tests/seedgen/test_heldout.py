@@ -7,7 +7,8 @@ kidney transplant, a burned Roman scroll read from X-ray scans, a chemistry Nobe
 a global coral bleaching event, a quantum computing chip, a malaria vaccine, a rediscovered
 echidna, the launch of a probe to Jupiter's moon Europa, a record low winter maximum of
 Antarctic sea ice, a wiring map of a fruit fly's brain, an asteroid sample's return to
-Earth),
+Earth, the full approval of an Alzheimer's drug, a distant probe's repaired computer, the
+oldest known cave painting of a scene),
 with their page chrome. They run without the Mars vocabulary. See
 fixtures/HELDOUT.md for how the drafts were judged.
 """
@@ -44,6 +45,9 @@ HELDOUT = {
     "heldout_seaice": "Antarctic sea ice",
     "heldout_flywire": "FlyWire",
     "heldout_osirisrex": "OSIRIS-REx",
+    "heldout_lecanemab": "Leqembi",
+    "heldout_voyager": "Voyager 1",
+    "heldout_sulawesi": "Leang Karampuang",
 }
 CHROME = ("Related News", "Subscribe", "Advertisement", "Photo credit", "Share", "(c)", "Most read")
 # Whole words only: "Shares of Alphabet rose" is a sentence of the article, not a share link.
