@@ -39,15 +39,14 @@ import re
 from .candidate import Candidate
 from .stems import BLANK
 
-REPORTED = re.compile(
-    r"\b(?:said|says|say|told|added|announced|announces|believed|believes|believe|expects|"
-    r"expected|expect|estimated|estimates|estimate|hoped|hopes|hope|predicted|predicts|"
-    r"predict|thinks|think|thought|suggested|suggests|according to)\b",
-    re.IGNORECASE,
+FORECAST_VERBS = (
+    r"believed|believes|believe|expects|expected|expect|estimated|estimates|estimate|"
+    r"hoped|hopes|hope|predicted|predicts|predict|thinks|think|thought|suggested|suggests"
 )
-FORECAST_VERB = re.compile(
-    r"\b(?:believed|believes|believe|expects|expected|expect|estimated|estimates|estimate|"
-    r"hoped|hopes|hope|predicted|predicts|predict|thinks|think|thought|suggested|suggests)\b",
+FORECAST_VERB = re.compile(rf"\b(?:{FORECAST_VERBS})\b", re.IGNORECASE)
+# Reported speech: a verb of saying, or one of the forecast verbs above.
+REPORTED = re.compile(
+    rf"\b(?:said|says|say|told|added|announced|announces|according to|{FORECAST_VERBS})\b",
     re.IGNORECASE,
 )
 MODAL = re.compile(r"\b(?:could|might|may|would)\b", re.IGNORECASE)
