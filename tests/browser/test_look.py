@@ -8,7 +8,7 @@ from playwright.sync_api import Page, expect
 from quizapp.auth.services import create_user
 from quizapp.extensions import db
 from quizapp.models import Role
-from tests.browser.accounts import PASSWORD, register
+from tests.browser.accounts import PASSWORD, log_in, register
 from tests.browser.test_student_journey import assert_accessible
 
 PHONE = {"width": 390, "height": 844}
@@ -133,5 +133,46 @@ def test_answer_controls_have_borders_a_student_can_see(browser, seeded_server):
                 assert contrast(border, card) >= 3, (kind, border, card)
                 seen.add(kind)
         assert {"radio", "checkbox", "text", "select-one"} <= seen
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 1366, 1440])
+def test_the_admins_menu_stays_on_one_line_on_a_laptop(browser, seeded_server, live_app, width):
+    with live_app.app_context():
+        create_user("menu.admin@example.org", PASSWORD, "Alexandra Administrator", Role.ADMIN)
+        db.session.remove()
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    try:
+        page.goto(seeded_server + "/auth/login")
+        log_in(page, "menu.admin@example.org")
+        items = page.locator("#main-nav .nav-link:visible, #main-nav button:visible")
+        expect(items.first).to_be_visible()
+        boxes = [item.bounding_box() for item in items.all()]
+        assert len(boxes) == 10  # 8 areas, the account, log out
+        lines = {round(box["y"] + box["height"] / 2) for box in boxes}
+        assert max(lines) - min(lines) <= 2, f"the menu takes several lines at {width}px"
+        assert max(box["height"] for box in boxes) < 48, "a menu label wraps inside itself"
+        account = page.get_by_role("link", name="Alexandra Administrator: change password")
+        expect(account).to_be_visible()
+    finally:
+        context.close()
+
+
+def test_a_narrow_laptop_folds_the_admins_menu_behind_its_button(browser, seeded_server, live_app):
+    with live_app.app_context():
+        create_user("fold.admin@example.org", PASSWORD, "Alexandra Administrator", Role.ADMIN)
+        db.session.remove()
+    context = browser.new_context(viewport={"width": 1024, "height": 800})
+    page = context.new_page()
+    try:
+        page.goto(seeded_server + "/auth/login")
+        log_in(page, "fold.admin@example.org")
+        admin = page.get_by_role("link", name="Admin", exact=True)
+        expect(admin).to_be_hidden()
+        page.get_by_role("button", name="Menu").click()
+        expect(admin).to_be_visible()
+        expect(page.get_by_role("link", name="Change password", exact=True)).to_be_visible()
     finally:
         context.close()
