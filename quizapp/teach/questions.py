@@ -265,7 +265,9 @@ def sources(question_id: int):
     )
 
 
-def _status_change(question_id: int, action: ReviewAction, done: str):
+def decide_from_form(question_id: int, action: ReviewAction, done: str) -> int:
+    """Apply the posted review decision to a question the teacher may edit, flashing
+    ``done`` or why it was refused; the question's id."""
     question = load_question(question_id, edit=True)
     form = DecisionForm()
     if form.validate_on_submit():
@@ -274,7 +276,12 @@ def _status_change(question_id: int, action: ReviewAction, done: str):
             flash(done, "success")
         except (reviewing.DecisionRefused, ValueError) as refused:
             flash(str(refused), "warning")
-    return redirect(url_for("teach.question", question_id=question.id))
+    return question.id
+
+
+def _status_change(question_id: int, action: ReviewAction, done: str):
+    question_id = decide_from_form(question_id, action, done)
+    return redirect(url_for("teach.question", question_id=question_id))
 
 
 @bp.post("/questions/<int:question_id>/retire")

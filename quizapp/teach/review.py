@@ -21,7 +21,7 @@ from quizapp.questiontypes import get_type
 from quizapp.quiz.review import question_source
 from quizapp.teach import bp
 from quizapp.teach.question_forms import BulkApproveForm, DecisionForm
-from quizapp.teach.questions import load_question
+from quizapp.teach.questions import decide_from_form
 
 PER_PAGE = 20
 
@@ -100,14 +100,7 @@ def review_queue():
 
 
 def _decide(question_id: int, action: ReviewAction, done: str):
-    question = load_question(question_id, edit=True)
-    form = DecisionForm()
-    if form.validate_on_submit():
-        try:
-            reviewing.decide(question.id, action, current_user.id, form.reason.data or "")
-            flash(done, "success")
-        except (reviewing.DecisionRefused, ValueError) as refused:
-            flash(str(refused), "warning")
+    decide_from_form(question_id, action, done)
     return _back()
 
 
