@@ -22,6 +22,20 @@ MAX_LENGTH = 200
 MAX_VARIANTS = 20
 
 
+def matching_variants(data: dict[str, Any], answer: Any, prompt: str = "") -> list[int]:
+    """Indices of the accepted variants that ``answer`` writes, asked ``prompt``.
+
+    Grading and the review page's per-answer feedback both use it, so they agree.
+    """
+    if not isinstance(answer, str) or not normalise_answer(answer):
+        return []
+    accepted = data.get("answers") if isinstance(data, dict) else None
+    if not isinstance(accepted, list):
+        return []
+    typed = answer[:MAX_LENGTH]
+    return [i for i, variant in enumerate(accepted) if answer_matches(typed, [variant])]
+
+
 class ShortAnswer(QuestionType):
     """A few words typed by the student.
 
@@ -77,20 +91,8 @@ class ShortAnswer(QuestionType):
         text = (form["answer"].data or "").strip()[:MAX_LENGTH]
         return text or None
 
-    def grade(self, data: dict[str, Any], answer: Any) -> float:
-        if not isinstance(answer, str):
-            return 0.0
-        if not normalise_answer(answer):
-            return 0.0
-        accepted = data.get("answers")
-        if not isinstance(accepted, list):
-            return 0.0
-        typed = answer[:MAX_LENGTH]
-        matched = [
-            answer_fraction(data, i, 1.0)
-            for i, variant in enumerate(accepted)
-            if answer_matches(typed, [variant])
-        ]
+    def grade(self, data: dict[str, Any], answer: Any, *, prompt: str = "") -> float:
+        matched = [answer_fraction(data, i, 1.0) for i in matching_variants(data, answer, prompt)]
         return max(0.0, min(1.0, max(matched, default=0.0)))
 
     def describe_correct(self, data: dict[str, Any]) -> str:
