@@ -16,6 +16,7 @@ from quizapp.questiontypes.base import (
     optional_list_problems,
     string_list_problems,
 )
+from quizapp.questiontypes.restatement import restated_answer_matches
 from quizapp.questiontypes.typed_answers import answer_matches
 
 MAX_LENGTH = 200
@@ -33,7 +34,11 @@ def matching_variants(data: dict[str, Any], answer: Any, prompt: str = "") -> li
     if not isinstance(accepted, list):
         return []
     typed = answer[:MAX_LENGTH]
-    return [i for i, variant in enumerate(accepted) if answer_matches(typed, [variant])]
+    return [
+        i
+        for i, variant in enumerate(accepted)
+        if answer_matches(typed, [variant]) or restated_answer_matches(typed, [variant], prompt)
+    ]
 
 
 class ShortAnswer(QuestionType):
@@ -44,7 +49,10 @@ class ShortAnswer(QuestionType):
     Grading: 1.0 when the answer is a fair way of writing an accepted variant
     (see ``typed_answers``: case, punctuation, spacing, singular or plural, a
     leading determiner, possessive or preposition of place, either side of
-    "Full Name (ABBR)", and a small typo in a long answer), otherwise 0.0.
+    "Full Name (ABBR)", and a small typo in a long answer), also when words
+    that only restate the question's prompt come before or after it (see
+    ``restatement``: "Jezero Crater on Mars" when the prompt says Mars, "the
+    Mars Reconnaissance Orbiter relayed it" when it asks what relayed), otherwise 0.0.
     Optional: ``fractions: [number]`` (a weight from 0 to 1 per variant, at
     least one 1; the best matching variant's weight is earned) and
     ``feedback: [str]`` per variant.
