@@ -161,8 +161,8 @@ def _plan_quiz(quiz: Quiz, assignment_id: int, rng: random.Random) -> _QuizPlan:
         qtype = get_type(version.type)
         right, wrong = _right_and_wrong(version)
         answers[version.id] = (
-            (right, qtype.grade(version.data, right)),
-            (wrong, qtype.grade(version.data, wrong)),
+            (right, qtype.grade(version.data, right, prompt=version.prompt)),
+            (wrong, qtype.grade(version.data, wrong, prompt=version.prompt)),
         )
         difficulty[version.id] = _difficulty(version, rng)
         orders[version.id] = qtype.shown_order(version.data, rng, True)

@@ -41,6 +41,13 @@ def test_feedback_for_each_type():
     assert feedback_for("mcq", mcq, "junk") == []
 
 
+def test_feedback_follows_the_variant_a_restated_answer_was_graded_by():
+    short = {"answers": ["Ingenuity", "helicopter"], "feedback": ["yes", "half"]}
+    prompt = "Which aircraft flew on Mars?"
+    assert feedback_for("short", short, "the helicopter flew on Mars", prompt=prompt) == ["half"]
+    assert feedback_for("short", short, "a drone flew on Mars", prompt=prompt) == []
+
+
 def test_student_review_shows_the_files_feedback_and_partial_marks(
     app, runner, client, auth, student, tmp_path
 ):

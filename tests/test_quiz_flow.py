@@ -158,6 +158,41 @@ def test_student_takes_a_quiz_and_sees_full_marks_with_sources(app, student_clie
     assert "Related News" not in page
 
 
+def _take_with_short_answer(app, client, slug, typed) -> tuple[int, str]:
+    """Answer every question right except the short one, typed as given; submit; the results."""
+    attempt_id = _start(client, slug)
+    for item in _responses(app, attempt_id):
+        form = {"answer": typed} if item["type"] == "short" else _correct_form(item)
+        client.post(f"/attempt/{attempt_id}/q/{item['position']}", data=form)
+    response = client.post(f"/attempt/{attempt_id}/submit", follow_redirects=True)
+    return attempt_id, response.get_data(as_text=True)
+
+
+def _short_review(page: str) -> str:
+    """The results page's card for the short question ("In which crater did the rover land?")."""
+    cards = re.findall(r"<section class=\"card mb-3\".*?</section>", page, re.S)
+    return next(card for card in cards if "In which crater did the rover land?" in card)
+
+
+def test_an_answer_restating_the_question_is_marked_correct(app, student_client, practice_quiz):
+    typed = "The rover landed in Jezero Crater."
+    attempt_id, page = _take_with_short_answer(app, student_client, practice_quiz, typed)
+    assert "Score: 100%" in page
+    card = _short_review(page)
+    assert "Correct</span>" in card and typed in card
+    with app.app_context():
+        assert db.session.get(Attempt, attempt_id).score == 1.0
+
+
+def test_a_different_answer_in_the_questions_words_is_marked_incorrect(
+    app, student_client, practice_quiz
+):
+    typed = "Gale Crater, where the rover landed"
+    _, page = _take_with_short_answer(app, student_client, practice_quiz, typed)
+    assert "Score: 86%" in page
+    assert "Incorrect</span>" in _short_review(page)
+
+
 def test_navigation_saves_and_resumes_on_another_device(app, client, student, landing_quiz):
     client.post("/auth/login", data={"email": student["email"], "password": student["password"]})
     attempt_id = _start(client, landing_quiz)

@@ -124,6 +124,107 @@ def test_wrong_or_different_answers_score_zero(answers, typed):
     assert grade(answers, typed) == 0.0
 
 
+CRATER = "In which crater on Mars did Perseverance land?"
+ORBITER = "Which orbiter relayed the rover's data to Earth?"
+NAVCAMS = "Which cameras on Perseverance's mast are used for driving?"
+HIRISE = (
+    "Which camera aboard NASA's Mars Reconnaissance Orbiter photographed "
+    "Perseverance's descent through the Martian atmosphere?"
+)
+BACK = "Where on the rover is the microphone mounted?"
+JEZERO = ["Jezero Crater", "Jezero"]
+MRO = ["Mars Reconnaissance Orbiter", "MRO"]
+NAVCAM_NAMES = ["Navigation Cameras (Navcams)", "Navcams"]
+
+
+def grade_asked(prompt: str, answers: list[str], typed: str) -> float:
+    return get_type("short").grade({"answers": answers}, typed, prompt=prompt)
+
+
+@pytest.mark.parametrize(
+    ("prompt", "answers", "typed"),
+    [
+        # a place from the question after the answer, joined by a preposition or a comma
+        (CRATER, JEZERO, "Jezero Crater on Mars"),
+        (CRATER, JEZERO, "in Jezero Crater, on Mars"),
+        (CRATER, JEZERO, "in Jezero crater"),
+        (CRATER, JEZERO, "Jezero, on Mars."),
+        (CRATER, ["Jezero"], "jezero crater on mars"),
+        # the question's own verb, before or after the answer
+        (CRATER, JEZERO, "Perseverance landed in Jezero Crater"),
+        (CRATER, JEZERO, "It landed in Jezero crater on Mars."),
+        (CRATER, JEZERO, "Jezero Crater, where Perseverance landed"),
+        (CRATER, JEZERO, "it was Jezero"),
+        (ORBITER, MRO, "the Mars Reconnaissance Orbiter relayed it"),
+        (ORBITER, MRO, "MRO relayed the rover's data to Earth"),
+        (ORBITER, MRO, "MRO, which relayed the data"),
+        (ORBITER, MRO, "the rover relayed its data to MRO"),
+        (NAVCAMS, NAVCAM_NAMES, "Navcams, used for driving"),
+        # the question's nouns
+        (NAVCAMS, NAVCAM_NAMES, "Navcam cameras"),
+        (NAVCAMS, NAVCAM_NAMES, "the Navcams on the mast"),
+        (NAVCAMS, NAVCAM_NAMES, "Navigation Cameras (Navcams) on Perseverance's mast"),
+        (HIRISE, ["HiRISE"], "HiRISE, aboard the Mars Reconnaissance Orbiter"),
+        (HIRISE, ["HiRISE"], "the HiRISE camera photographed it"),
+        # the existing fair ways of writing still apply to the answer itself
+        (ORBITER, MRO, "Mars Reconnaisance Orbiter relayed it"),
+        (BACK, ["on the back"], "it is mounted on the back of the rover"),
+    ],
+)
+def test_words_that_restate_the_question_keep_the_mark(prompt, answers, typed):
+    assert grade_asked(prompt, answers, typed) == 1.0
+
+
+@pytest.mark.parametrize(
+    ("prompt", "answers", "typed"),
+    [
+        # a content word the question does not hold
+        (CRATER, JEZERO, "Jezero Crater near the equator"),
+        (CRATER, JEZERO, "Jezero crater on Earth"),
+        (ORBITER, MRO, "MRO relayed it to Mars"),
+        (HIRISE, ["HiRISE"], "HiRISE camera aboard MRO"),
+        # a different answer with the question's words around it
+        (CRATER, JEZERO, "Gale Crater on Mars"),
+        (ORBITER, MRO, "Mars Odyssey relayed it"),
+        (NAVCAMS, NAVCAM_NAMES, "Hazcams on the mast"),
+        # two answers are not one
+        (CRATER, JEZERO, "Jezero or Gale"),
+        (CRATER, JEZERO, "Jezero or Gale crater"),
+        (CRATER, JEZERO, "Jezero Crater and Mars"),
+        (ORBITER, MRO, "MRO and Mars Odyssey"),
+        (NAVCAMS, NAVCAM_NAMES, "Navcams and Hazcams"),
+        # a negation changes the answer
+        (CRATER, JEZERO, "Jezero Crater, not Gale"),
+        (CRATER, JEZERO, "Perseverance didn't land in Jezero"),
+        # a question's word beside the answer with nothing joining them
+        (CRATER, JEZERO, "Jezero Mars"),
+        (CRATER, ["Jezero", "Gale"], "Jezero, Gale"),
+        (ORBITER, MRO, "MRO data"),
+        (HIRISE, ["HiRISE"], "HiRISE Mars"),
+        (HIRISE, ["HiRISE"], "HiRISE orbiter camera"),
+        ("Which part did the rover's camera photograph?", ["heat shield"], "heat shield camera"),
+        # a preposition before the answer still has to agree with the key's
+        (BACK, ["on the back"], "it is mounted in the back"),
+    ],
+)
+def test_restating_never_lets_a_different_or_second_answer_through(prompt, answers, typed):
+    assert grade_asked(prompt, answers, typed) == 0.0
+
+
+def test_only_the_words_of_the_question_asked_may_be_restated():
+    no_mars = "Which crater did the rover land in?"
+    assert grade_asked(CRATER, JEZERO, "Jezero Crater on Mars") == 1.0
+    assert grade_asked(no_mars, JEZERO, "Jezero Crater on Mars") == 0.0
+    assert grade(JEZERO, "Jezero Crater on Mars") == 0.0
+
+
+def test_a_restated_answer_earns_its_variants_weight():
+    data = {"answers": ["Ingenuity", "the helicopter"], "fractions": [1, 0.5]}
+    prompt = "Which aircraft flew on Mars?"
+    assert get_type("short").grade(data, "Ingenuity flew on Mars", prompt=prompt) == 1.0
+    assert get_type("short").grade(data, "the helicopter flew on Mars", prompt=prompt) == 0.5
+
+
 def test_answers_that_read_the_same_share_a_key():
     assert answer_key("the Navcams") == answer_key("Navcam") == answer_key("nav-cam")
     assert answer_key("heat shield") == answer_key("Heatshield")
@@ -142,6 +243,8 @@ def test_grading_a_typed_answer_does_not_load_the_question_generator():
         "import sys\n"
         "from quizapp.questiontypes import get_type\n"
         "assert get_type('short').grade({'answers': ['HiRISE']}, 'HiRISE camera') == 1.0\n"
+        "short = get_type('short')\n"
+        "assert short.grade({'answers': ['Jezero']}, 'Jezero on Mars', prompt='On Mars?') == 1.0\n"
         "assert get_type('numeric').grade({'answer': 6, 'tolerance': 0, 'unit': 'wheels'}, 6.0)\n"
         "loaded = [m for m in sys.modules if m.startswith(('quizapp.seedgen', 'spacy'))]\n"
         "assert not loaded, loaded\n"

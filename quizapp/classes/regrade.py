@@ -65,7 +65,11 @@ def versions(question_id: int, from_number: int) -> tuple[QuestionVersion, Quest
 
 
 def preview(question_id: int, from_number: int) -> list[ScoreChange]:
-    """The answers to version ``from_number`` whose score the current version changes."""
+    """The answers to version ``from_number`` whose score the current version changes.
+
+    Answers are graded with the current version's key, and with the prompt of
+    the version the student was shown: a typed answer may restate that prompt.
+    """
     old, new = versions(question_id, from_number)
     grade = get_type(new.type).grade
     answered = db.session.execute(
@@ -75,7 +79,7 @@ def preview(question_id: int, from_number: int) -> list[ScoreChange]:
     ).all()
     rescored = {}
     for response_id, attempt_id, answer, score in answered:
-        new_score = grade(new.data, answer)
+        new_score = grade(new.data, answer, prompt=old.prompt)
         if abs(new_score - (score or 0.0)) > 1e-9:
             rescored[response_id] = (attempt_id, score or 0.0, new_score)
     if not rescored:

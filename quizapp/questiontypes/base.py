@@ -58,8 +58,13 @@ class QuestionType(abc.ABC):
         """Return the answer JSON from a validated form, ``None`` when nothing was answered."""
 
     @abc.abstractmethod
-    def grade(self, data: dict[str, Any], answer: Any) -> float:
-        """Return the fraction of the mark earned, 0.0 to 1.0; never raises on odd answers."""
+    def grade(self, data: dict[str, Any], answer: Any, *, prompt: str = "") -> float:
+        """Return the fraction of the mark earned, 0.0 to 1.0; never raises on odd answers.
+
+        ``prompt`` is the question's text as the student saw it. Only types whose
+        answers are typed words read it (a typed answer may restate the question);
+        every caller passes it, so a saved answer earns the same mark everywhere.
+        """
 
     @abc.abstractmethod
     def describe_correct(self, data: dict[str, Any]) -> str:

@@ -10,7 +10,7 @@ from typing import Any
 
 from quizapp.questiontypes.base import is_index, is_number
 from quizapp.questiontypes.numeric import within
-from quizapp.questiontypes.typed_answers import answer_matches
+from quizapp.questiontypes.short import matching_variants
 
 
 def _texts(data: dict[str, Any]) -> list[Any]:
@@ -22,8 +22,14 @@ def _picked(texts: list[Any], indices: list[int]) -> list[str]:
     return [texts[i] for i in indices if is_index(i, len(texts)) and isinstance(texts[i], str)]
 
 
-def feedback_for(type_name: str, data: dict[str, Any], answer: Any) -> list[str]:
-    """The feedback texts for ``answer`` (empty when the question carries none)."""
+def feedback_for(
+    type_name: str, data: dict[str, Any], answer: Any, *, prompt: str = ""
+) -> list[str]:
+    """The feedback texts for ``answer`` (empty when the question carries none).
+
+    ``prompt`` is the question as the student saw it: a typed answer that
+    restates it gets the feedback of the variant it was graded by.
+    """
     if answer is None or not isinstance(data, dict):
         return []
     if type_name == "mcq":
@@ -33,10 +39,7 @@ def feedback_for(type_name: str, data: dict[str, Any], answer: Any) -> list[str]
     elif type_name == "truefalse":
         found = _picked(_texts(data), [0 if answer else 1] if isinstance(answer, bool) else [])
     elif type_name == "short":
-        accepted = data.get("answers") or []
-        matching = [i for i, variant in enumerate(accepted)
-                    if isinstance(answer, str) and answer_matches(answer, [variant])]  # fmt: skip
-        found = _picked(_texts(data), matching[:1])
+        found = _picked(_texts(data), matching_variants(data, answer, prompt)[:1])
     elif type_name == "numeric":
         found = _numeric_feedback(data, answer)
     else:

@@ -107,7 +107,7 @@ class Matching(QuestionType):
         answer = [original_index(form[field_name(left)].data, order) for left in range(size)]
         return answer if any(chosen is not None for chosen in answer) else None
 
-    def grade(self, data: dict[str, Any], answer: Any) -> float:
+    def grade(self, data: dict[str, Any], answer: Any, *, prompt: str = "") -> float:
         size = len(data.get("pairs") or ())
         if not size or not isinstance(answer, list) or len(answer) != size:
             return 0.0

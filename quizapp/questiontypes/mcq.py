@@ -82,7 +82,7 @@ class MultipleChoice(QuestionType):
     def answer_from_form(self, form: Form, data: dict[str, Any], order: list[int]) -> int | None:
         return original_index(form["answer"].data, usable_order(order, len(data["options"])))
 
-    def grade(self, data: dict[str, Any], answer: Any) -> float:
+    def grade(self, data: dict[str, Any], answer: Any, *, prompt: str = "") -> float:
         options = data.get("options") or []
         if not is_index(answer, len(options)):
             return 0.0

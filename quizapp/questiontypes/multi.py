@@ -111,7 +111,7 @@ class MultipleResponse(QuestionType):
         picked.discard(None)
         return sorted(picked) or None
 
-    def grade(self, data: dict[str, Any], answer: Any) -> float:
+    def grade(self, data: dict[str, Any], answer: Any, *, prompt: str = "") -> float:
         options = data.get("options") or []
         correct = {i for i, option in enumerate(options) if option in (data.get("answers") or ())}
         if not correct or not isinstance(answer, list):

@@ -172,7 +172,7 @@ class Numeric(QuestionType):
     def answer_from_form(self, form: Form, data: dict[str, Any], order: list[int]) -> float | None:
         return parse_typed_number(form["answer"].data or "", data.get("unit") or "")
 
-    def grade(self, data: dict[str, Any], answer: Any) -> float:
+    def grade(self, data: dict[str, Any], answer: Any, *, prompt: str = "") -> float:
         key, tolerance = data.get("answer"), data.get("tolerance", 0)
         if not (is_number(answer) and is_number(key) and is_number(tolerance)):
             return 0.0

@@ -105,7 +105,7 @@ class Ordering(QuestionType):
             return None
         return answer
 
-    def grade(self, data: dict[str, Any], answer: Any) -> float:
+    def grade(self, data: dict[str, Any], answer: Any, *, prompt: str = "") -> float:
         size = len(data.get("items") or ())
         if size < 2 or not is_permutation(answer, size):
             return 0.0

@@ -16,10 +16,29 @@ from quizapp.questiontypes.base import (
     optional_list_problems,
     string_list_problems,
 )
+from quizapp.questiontypes.restatement import restated_answer_matches
 from quizapp.questiontypes.typed_answers import answer_matches
 
 MAX_LENGTH = 200
 MAX_VARIANTS = 20
+
+
+def matching_variants(data: dict[str, Any], answer: Any, prompt: str = "") -> list[int]:
+    """Indices of the accepted variants that ``answer`` writes, asked ``prompt``.
+
+    Grading and the review page's per-answer feedback both use it, so they agree.
+    """
+    if not isinstance(answer, str) or not normalise_answer(answer):
+        return []
+    accepted = data.get("answers") if isinstance(data, dict) else None
+    if not isinstance(accepted, list):
+        return []
+    typed = answer[:MAX_LENGTH]
+    return [
+        i
+        for i, variant in enumerate(accepted)
+        if answer_matches(typed, [variant]) or restated_answer_matches(typed, [variant], prompt)
+    ]
 
 
 class ShortAnswer(QuestionType):
@@ -30,7 +49,10 @@ class ShortAnswer(QuestionType):
     Grading: 1.0 when the answer is a fair way of writing an accepted variant
     (see ``typed_answers``: case, punctuation, spacing, singular or plural, a
     leading determiner, possessive or preposition of place, either side of
-    "Full Name (ABBR)", and a small typo in a long answer), otherwise 0.0.
+    "Full Name (ABBR)", and a small typo in a long answer), also when words
+    that only restate the question's prompt come before or after it (see
+    ``restatement``: "Jezero Crater on Mars" when the prompt says Mars, "the
+    Mars Reconnaissance Orbiter relayed it" when it asks what relayed), otherwise 0.0.
     Optional: ``fractions: [number]`` (a weight from 0 to 1 per variant, at
     least one 1; the best matching variant's weight is earned) and
     ``feedback: [str]`` per variant.
@@ -77,20 +99,8 @@ class ShortAnswer(QuestionType):
         text = (form["answer"].data or "").strip()[:MAX_LENGTH]
         return text or None
 
-    def grade(self, data: dict[str, Any], answer: Any) -> float:
-        if not isinstance(answer, str):
-            return 0.0
-        if not normalise_answer(answer):
-            return 0.0
-        accepted = data.get("answers")
-        if not isinstance(accepted, list):
-            return 0.0
-        typed = answer[:MAX_LENGTH]
-        matched = [
-            answer_fraction(data, i, 1.0)
-            for i, variant in enumerate(accepted)
-            if answer_matches(typed, [variant])
-        ]
+    def grade(self, data: dict[str, Any], answer: Any, *, prompt: str = "") -> float:
+        matched = [answer_fraction(data, i, 1.0) for i in matching_variants(data, answer, prompt)]
         return max(0.0, min(1.0, max(matched, default=0.0)))
 
     def describe_correct(self, data: dict[str, Any]) -> str:

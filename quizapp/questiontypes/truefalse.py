@@ -56,7 +56,7 @@ class TrueFalse(QuestionType):
     def answer_from_form(self, form: Form, data: dict[str, Any], order: list[int]) -> bool | None:
         return _VALUES.get(form["answer"].data or "")
 
-    def grade(self, data: dict[str, Any], answer: Any) -> float:
+    def grade(self, data: dict[str, Any], answer: Any, *, prompt: str = "") -> float:
         if not isinstance(answer, bool):
             return 0.0
         return 1.0 if answer is data.get("answer") else 0.0

@@ -24,6 +24,10 @@ A typed answer may also say a little more or order its parts differently:
   "dust layer", "a layer of dust");
 - the parts of "A and B" may come in either order ("soil and rock"), and "&" is "and".
 
+Words that restate the question around the answer ("Jezero Crater on Mars")
+are set aside by ``restatement``, which needs the prompt and so works around
+this module rather than inside it.
+
 Two readings match when their letters agree and their prepositions do not
 contradict each other ("on the back" matches "back" and "on the back", never
 "in the back" when the key says "on"). Small typos are forgiven only in long

@@ -396,7 +396,12 @@ _CLAIM_OPEN_ATTEMPT = (
 )
 _ANSWERS_TO_GRADE = (
     sa.select(
-        Response.id, Response.saved_at, Response.answer, QuestionVersion.type, QuestionVersion.data
+        Response.id,
+        Response.saved_at,
+        Response.answer,
+        QuestionVersion.type,
+        QuestionVersion.data,
+        QuestionVersion.prompt,
     )
     .join(QuestionVersion, Response.question_version_id == QuestionVersion.id)
     .where(Response.attempt_id == sa.bindparam("attempt_id"))
@@ -431,10 +436,13 @@ class GradedAnswers:
 
 
 def grade_answers(attempt_id: int) -> GradedAnswers:
-    """Grade every saved answer of the attempt as it stands."""
+    """Grade every saved answer of the attempt as it stands, against the prompt it answered."""
     rows = db.session.execute(_ANSWERS_TO_GRADE, {"attempt_id": attempt_id}).all()
     scores = [
-        {"response_id": row.id, "new_score": get_type(row.type).grade(row.data, row.answer)}
+        {
+            "response_id": row.id,
+            "new_score": get_type(row.type).grade(row.data, row.answer, prompt=row.prompt),
+        }
         for row in rows
     ]
     return GradedAnswers({row.id: row.saved_at for row in rows}, scores)

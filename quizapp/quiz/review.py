@@ -82,7 +82,7 @@ def _review_item(response: Response, visibility: ReviewVisibility) -> ReviewItem
         source=question_source(version) if shown(ReviewPart.FEEDBACK) else None,
         withheld_by=visibility.withheld.get(version.question_id),
         answer_feedback=(
-            tuple(feedback_for(version.type, version.data, response.answer))
+            tuple(feedback_for(version.type, version.data, response.answer, prompt=version.prompt))
             if shown(ReviewPart.FEEDBACK) and shown(ReviewPart.ANSWERS)
             else ()
         ),

@@ -1,10 +1,13 @@
 """Students challenge questions; teachers reject with a reply or fix and regrade."""
 
 import re
+from dataclasses import replace
 
 import pytest
 import sqlalchemy as sa
 
+from quizapp.authoring import content_of, save_version
+from quizapp.classes import regrade
 from quizapp.extensions import db
 from quizapp.models import (
     Attempt,
@@ -13,6 +16,7 @@ from quizapp.models import (
     ChallengeStatus,
     Question,
     QuestionBank,
+    QuestionVersion,
     Regrade,
     RegradeChange,
     Response,
@@ -172,6 +176,29 @@ def test_accept_fix_preview_and_regrade(app, client, teacher, taken):
     page = client.get(f"/attempt/{taken['ann']['attempt']}/results").get_data(as_text=True)
     assert "Regraded." in page and "Corrected answer: Hazcam" in page
     assert "You are right." in page
+
+
+def test_a_regrade_grades_a_restated_answer_as_the_attempt_did(app, teacher, make_student):
+    """The student restated the prompt they were shown; a regrade reads that prompt too."""
+    with app.app_context():
+        make_bank()
+        quiz_id = make_quiz().id
+        short_id = db.session.scalar(sa.select(Question.id).where(Question.key == "q-short"))
+    user_id, _ = make_student("ann")
+    attempt_id = take(app, user_id, quiz_id, {"q-short": "the rover landed in Jezero Crater"})
+    with app.app_context():
+        score = db.session.scalar(
+            sa.select(Response.score)
+            .join(Response.version)
+            .where(Response.attempt_id == attempt_id, QuestionVersion.question_id == short_id)
+        )
+        assert score == 1.0
+        first = db.session.scalar(
+            sa.select(QuestionVersion).where(QuestionVersion.question_id == short_id)
+        )
+        reworded = replace(content_of(first), prompt="Where did Perseverance touch down?")
+        save_version(short_id, 1, reworded, teacher["id"], "Name the rover")
+        assert regrade.preview(short_id, 1) == []
 
 
 def test_challenges_are_private_to_their_teacher(app, client, taken, other_teacher):
