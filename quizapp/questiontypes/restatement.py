@@ -88,7 +88,12 @@ class QuestionWords:
 
 @lru_cache(maxsize=8192)
 def word_forms(word: str) -> frozenset[str]:
-    """The word with each ending a noun or a verb may take removed ("landed" -> "land")."""
+    """The word with each ending a noun or a verb may take removed ("landed" -> "land").
+
+    Nouns go through ``singular`` (inflect). Verb endings are stripped here: the web
+    workers that grade answers stay free of spaCy, which lemminflect, the lemma
+    tables' usual home, imports whenever it is installed. A stripped form is only
+    compared with the forms of the prompt's own words."""
     forms = {word, singular(word)}
     if word.endswith("ied"):
         forms.add(word[:-3] + "y")
