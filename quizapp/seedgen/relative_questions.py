@@ -17,9 +17,12 @@ a forecast, not in a side or relative clause; see ``years.in_main_clause``):
 * a month after "in" without a day or year ("in January", "in late June"): asked as a
   month and year like ``monthyears``, "mcq.relative_month".
 
-The wrong options are days (or months) near the key, never later than publication. The
-question's source is the sentence as the article wrote it, and its explanation says
-how the article gave the time and when the page was published.
+The wrong options are the days around the key that ``mcq.date_cloze`` offers (two
+before, one after), or the months two, four, six or twelve away of ``monthyears``, none in
+a year after publication: a student who does not see the page cannot rule out a day
+after it, but a later year would mark itself out. The question's source is the sentence
+as the article wrote it, and its explanation says how the article gave the time and
+when the page was published.
 """
 
 from __future__ import annotations
@@ -72,7 +75,7 @@ CLAUSE_END = re.compile(
     r"\b(?:and|or|but|that|which|who|whom|whose|when|where|after|before|because|as|while|"
     r"if|since|until|so)\b"
 )
-DAY_OFFSETS = (-1, 1, -2, 2, -3, 3, -7)
+DAY_OFFSETS = (-2, -1, 1, 2, -3)
 QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")
 # Who reported the sentence's claim, after it: "..., the agency told reporters on
 # Tuesday". The time is when the claim was reported, not when its event happened.
@@ -170,11 +173,11 @@ def month_times(text: str, published: dt.date) -> Iterator[RelativeTime]:
             )  # fmt: skip
 
 
-def nearby_days(time: RelativeTime, latest: dt.date, stem: str, article_style: bool) -> list[str]:
-    """Three days near the resolved one, none after ``latest`` nor written in the stem;
-    written like the article's date ("Aug. 15, 2023") when ``article_style``."""
+def nearby_days(time: RelativeTime, latest: int, stem: str, article_style: bool) -> list[str]:
+    """Three days near the resolved one, none in a year after ``latest`` nor written in
+    the stem; written like the article's date ("Aug. 15, 2023") when ``article_style``."""
     days = [time.day + dt.timedelta(days=o) for o in DAY_OFFSETS]
-    days = [d for d in days if d <= latest]
+    days = [d for d in days if d.year <= latest]
     if article_style:
         mention = DateMention(time.key, 0, 0, time.day.month, time.day.day, time.day.year)
         texts = [mention.shifted((d - time.day).days) for d in days]
@@ -183,10 +186,11 @@ def nearby_days(time: RelativeTime, latest: dt.date, stem: str, article_style: b
     return [t for t in texts if t not in stem][:3]
 
 
-def nearby_month_names(time: RelativeTime, latest: dt.date, stem: str) -> list[str]:
-    """Three months near the resolved one, none after ``latest`` nor written in the stem."""
+def nearby_month_names(time: RelativeTime, latest: int, stem: str) -> list[str]:
+    """Three months near the resolved one, none in a year after ``latest`` nor written in
+    the stem."""
     months = [time.day + relativedelta(months=o) for o in MONTH_OFFSETS]
-    return [written(m) for m in months if m <= latest and written(m) not in stem][:3]
+    return [written(m) for m in months if m.year <= latest and written(m) not in stem][:3]
 
 
 def explained(sf: SentenceFacts, time: RelativeTime, unit: str, published: dt.date) -> str:
@@ -232,10 +236,10 @@ def relative_time_question(
     text = sf.sentence.clean
     stem = cloze(text, time.start, time.end)
     if unit == "month":
-        wrong = nearby_month_names(time, published, stem)
+        wrong = nearby_month_names(time, published.year, stem)
         rule, question = "mcq.relative_month", "Which month and year fill the blank?"
     else:
-        wrong = nearby_days(time, published, stem, unit == "date")
+        wrong = nearby_days(time, published.year, stem, unit == "date")
         rule, question = "mcq.relative_date", "Which date fills the blank?"
     if len(wrong) < 3:
         return None
