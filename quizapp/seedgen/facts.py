@@ -68,12 +68,13 @@ class TimedEvent:
 
 @dataclass
 class ArticleFacts:
-    """All facts of one article."""
+    """All facts of one article, and the day it was published when known."""
 
     raw: str
     sentences: list[SentenceFacts]
     abbreviations: dict[str, str] = field(default_factory=dict)
     events: list[TimedEvent] = field(default_factory=list)
+    published: dt.date | None = None
 
     def names_of_kind(self, kind: str) -> list[str]:
         """Distinct names of one kind in article order (longest spelling per name kept)."""
@@ -176,7 +177,7 @@ def article_facts(
         if (extra := with_referent(raw, previous, facts, vocabulary)) is not None:
             joined.append(extra)
     joined += per_sentence[-1:]
-    return ArticleFacts(raw, joined, abbreviations, events)
+    return ArticleFacts(raw, joined, abbreviations, events, published)
 
 
 def with_captions_marked(per_sentence: list[SentenceFacts]) -> list[SentenceFacts]:

@@ -35,6 +35,7 @@ from .names import (
 )
 from .ordinals import ORDINAL_RULES
 from .quantities import without_conversion
+from .relative_questions import RELATIVE_TIME_RULES
 from .sequence import SEQUENCE_RULES
 from .stems import BLANK, cloze, options_in_order, quote, says, usable, weekday_start
 from .truefalse import truefalse_statements
@@ -250,5 +251,8 @@ RULES = (
 def all_candidates(facts: ArticleFacts, vocabulary: Vocabulary) -> list[Candidate]:
     """Every candidate from every rule (cloze and list rules, then the wh-question rules
     of ``whq``), in rule then text order."""
-    rules = (*RULES, *WH_RULES, *INTRODUCED_RULES, *YEAR_RULES, *MONTH_YEAR_RULES, *ORDINAL_RULES)
+    rules = (
+        *RULES, *WH_RULES, *INTRODUCED_RULES, *YEAR_RULES, *MONTH_YEAR_RULES, *ORDINAL_RULES,
+        *RELATIVE_TIME_RULES,
+    )  # fmt: skip
     return [c for rule in rules for c in rule(facts, vocabulary)]

@@ -17,6 +17,7 @@ from .gates import run_gates
 from .generate import all_candidates
 from .keys import with_fair_key
 from .name_gates import run_name_gates
+from .pagedates import publication_date
 from .report import Stats, report_text
 from .reviews import ReviewTally, apply_reviews, load_reviews, note_stale, review_lines
 from .select import ASIDE, centrality_tier, select
@@ -49,7 +50,8 @@ def generate_bank(
     """
     vocabulary = vocabulary or Vocabulary()
     sentences = split_sentences(raw_text, extract_blocks(raw_text))
-    facts = article_facts(raw_text, sentences, vocabulary, published_date(article_meta))
+    published = published_date(article_meta) or publication_date(raw_text)
+    facts = article_facts(raw_text, sentences, vocabulary, published)
     stats = Stats()
     candidates = []
     for drafted in map(shortened, all_candidates(facts, vocabulary)):
