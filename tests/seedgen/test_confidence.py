@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from quizapp.seedgen import confidence
+from quizapp.seedgen import confidence, generate_bank
 from quizapp.seedgen.extract import extract_blocks
 from quizapp.seedgen.grounding import Page, page_context
 from quizapp.seedgen.sentences import Sentence, split_sentences
@@ -296,3 +296,31 @@ def test_the_first_failing_condition_names_the_reason():
     assert (
         confidence.confidence_failure(number_cloze("The glacier lost ___ metres.", 5), PAGE) is None
     )
+
+
+HEADLINE = "Survey finds the mountain glaciers shrinking fast\n\n"
+ARTICLE = (
+    HEADLINE + "The glacier on Mount Kessel lost 12 metres of ice in 2021, and the survey found "
+    "30 new crevasses.\nThe reply reached the station after 14 hours of silence.\n"
+)
+
+
+def test_a_draft_set_aside_is_counted_under_its_condition(nlp):
+    bank, stats = generate_bank(ARTICLE, {"id": "kessel"})
+    assert stats.rejected["references_grounded"] == 1 and len(stats.set_aside) == 1
+    assert not any("reply" in q["prompt"] for q in bank["questions"])
+
+
+def test_a_reviewer_can_restore_a_draft_set_aside(nlp):
+    _, stats = generate_bank(ARTICLE, {"id": "kessel"})
+    bank, restored = generate_bank(ARTICLE, {"id": "kessel"}, restored=frozenset(stats.set_aside))
+    assert [q["id"] for q in bank["questions"] if "reply" in q["prompt"]] == stats.set_aside
+    assert restored.restored == stats.set_aside and not restored.set_aside
+    assert restored.kept_anyway == {"restored by review (references_grounded)": 1}
+
+
+def test_an_article_whose_drafts_are_all_set_aside_keeps_its_best_one(nlp):
+    raw = HEADLINE + "The reply reached the station after 14 hours of silence, engineers said.\n"
+    bank, stats = generate_bank(raw, {"id": "reply"})
+    assert len(bank["questions"]) == 1
+    assert stats.kept_anyway == {"the article's only draft (references_grounded)": 1}
