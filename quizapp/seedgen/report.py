@@ -1,18 +1,28 @@
-"""The human-readable pipeline report: kept questions and gate rejections."""
+"""The human-readable pipeline report: kept questions, gate rejections and the drafts set
+aside as not confident (``confidence.py``), each counted under its gate or condition."""
 
 from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .confidence import CONDITIONS
+
+CONDITION_NAMES = frozenset(condition.__name__ for condition in CONDITIONS)
+
 
 @dataclass
 class Stats:
-    """Counts of one article's run (or several, merged)."""
+    """Counts of one article's run (or several, merged): candidates, drafts kept by type
+    and topic, rejections by gate and by confidence condition with examples, drafts kept
+    although set aside, and the ids of the drafts set aside and of those restored."""
 
     candidates: int = 0
     kept: Counter = field(default_factory=Counter)
     rejected: Counter = field(default_factory=Counter)
+    kept_anyway: Counter = field(default_factory=Counter)
+    set_aside: list[str] = field(default_factory=list)
+    restored: list[str] = field(default_factory=list)
     examples: dict[str, list[str]] = field(default_factory=dict)
 
     def reject(self, gate: str, example: str) -> None:
@@ -27,6 +37,9 @@ class Stats:
         self.candidates += other.candidates
         self.kept.update(other.kept)
         self.rejected.update(other.rejected)
+        self.kept_anyway.update(other.kept_anyway)
+        self.set_aside += other.set_aside
+        self.restored += other.restored
         for gate, shown in other.examples.items():
             mine = self.examples.setdefault(gate, [])
             mine.extend(shown[: max(0, 2 - len(mine))])
@@ -35,6 +48,19 @@ class Stats:
 def format_counter(counter: Counter, indent: str = "  ") -> list[str]:
     """Lines ``name: count`` sorted by name."""
     return [f"{indent}{name}: {count}" for name, count in sorted(counter.items())]
+
+
+def rejection_lines(stats: Stats) -> list[str]:
+    """Rejections by gate, drafts set aside by confidence condition, and those kept
+    although set aside (restored by review, or an article's only draft)."""
+    gates = Counter({k: n for k, n in stats.rejected.items() if k not in CONDITION_NAMES})
+    conditions = Counter({k: n for k, n in stats.rejected.items() if k in CONDITION_NAMES})
+    lines = [" rejected by gate:", *format_counter(gates)]
+    if conditions:
+        lines += [" set aside as not confident:", *format_counter(conditions)]
+    if stats.kept_anyway:
+        lines += [" set aside but kept:", *format_counter(stats.kept_anyway)]
+    return lines
 
 
 def report_text(per_article: dict[str, tuple[dict, Stats]]) -> str:
@@ -49,14 +75,12 @@ def report_text(per_article: dict[str, tuple[dict, Stats]]) -> str:
         lines += format_counter(Counter(q["type"] for q in questions))
         lines.append(" kept by topic:")
         lines += format_counter(Counter(q["topic"] for q in questions))
-        lines.append(" rejected by gate:")
-        lines += format_counter(stats.rejected)
+        lines += rejection_lines(stats)
         lines.append(" examples kept:")
         lines += [f"  [{q['type']}] {q['prompt']}" for q in questions[:3]]
         lines.append("")
     lines.append(f"== total: {sum(total.kept.values())} kept of {total.candidates} candidates")
-    lines.append(" rejected by gate:")
-    lines += format_counter(total.rejected)
+    lines += rejection_lines(total)
     lines.append(" examples rejected:")
     for gate, shown in sorted(total.examples.items()):
         lines += [f"  {gate}: {example}" for example in shown]

@@ -15,9 +15,21 @@ table per question id::
     why = "the blank's singular unit gave the number away"
     prompt = "..."          # any of EDITABLE, replacing the generated value
 
-A decision for an id the pipeline no longer makes is *stale* and reported, so the file
-is kept in step with the generator. Every review is counted per rule in the report:
-kept as generated, edited or rejected.
+A draft the generator sets aside as not confident (``confidence.py``) is not in the
+bank; it comes back only by the reviewer's explicit choice, a keep or an edit with
+``restore``, the reason the draft is sound although a condition doubts it::
+
+    [perseverance-sneak-peek-c5eb6ecf73]
+    decision = "edit"
+    restore = "the count of the rover's wheels is a fact to learn once the photo goes"
+    why = "ask for the number of wheels directly, not through a photo caption"
+    prompt = "How many wheels does NASA's Perseverance rover have?"
+
+A decision for an id the pipeline no longer makes (neither in a bank nor set aside) is
+*stale* and reported, as is a ``restore`` for a draft the generator no longer sets
+aside, so the file is kept in step with the generator. Every review is counted per rule
+in the report: kept as generated, edited or rejected; the report also counts the drafts
+restored, and those set aside that the review rejects as well.
 """
 
 from __future__ import annotations
@@ -49,6 +61,7 @@ class Review:
     decision: str
     note: str = ""
     changes: dict = field(default_factory=dict)
+    restore: str = ""
 
 
 @dataclass
@@ -58,6 +71,9 @@ class ReviewTally:
     outcomes: Counter = field(default_factory=Counter)
     stale: list[str] = field(default_factory=list)
     unreviewed: list[str] = field(default_factory=list)
+    restored: list[str] = field(default_factory=list)
+    needless_restores: list[str] = field(default_factory=list)
+    set_aside_and_rejected: list[str] = field(default_factory=list)
 
 
 def _review(question_id: str, table: object) -> Review:
@@ -70,7 +86,12 @@ def _review(question_id: str, table: object) -> Review:
     note = str(table.get(note_key, "")) if note_key else ""
     if note_key and not note.strip():
         raise ReviewError(f"[{question_id}] a {decision} needs a {note_key!r}")
-    changes = {k: v for k, v in table.items() if k not in ("decision", "why", "reason")}
+    restore = table.get("restore", "")
+    if not isinstance(restore, str) or ("restore" in table and not restore.strip()):
+        raise ReviewError(f"[{question_id}] a restore needs the reason the draft is sound")
+    if restore and decision == "reject":
+        raise ReviewError(f"[{question_id}] only a keep or an edit may restore a draft")
+    changes = {k: v for k, v in table.items() if k not in ("decision", "why", "reason", "restore")}
     unknown = sorted(set(changes) - EDITABLE)
     if unknown:
         raise ReviewError(f"[{question_id}] cannot edit {', '.join(unknown)}")
@@ -78,7 +99,12 @@ def _review(question_id: str, table: object) -> Review:
         raise ReviewError(f"[{question_id}] only an edit may change fields")
     if decision == "edit" and not changes:
         raise ReviewError(f"[{question_id}] an edit must change something")
-    return Review(decision, note, changes)
+    return Review(decision, note, changes, restore)
+
+
+def restored_ids(reviews: dict[str, Review]) -> frozenset[str]:
+    """Ids of the drafts a reviewer brings back after the generator set them aside."""
+    return frozenset(question_id for question_id, review in reviews.items() if review.restore)
 
 
 def load_reviews(path: Path) -> dict[str, Review]:
@@ -128,8 +154,19 @@ def apply_reviews(bank: dict, reviews: dict[str, Review], tally: ReviewTally) ->
 
 
 def note_stale(reviews: dict[str, Review], made: set[str], tally: ReviewTally) -> None:
-    """Record decisions about ids the pipeline no longer makes."""
+    """Record decisions about ids the pipeline no longer makes (``made`` holds the drafts
+    set aside too), and restores of drafts it no longer sets aside."""
     tally.stale = sorted(set(reviews) - made)
+    tally.needless_restores = sorted(restored_ids(reviews) & made - set(tally.restored))
+
+
+def note_set_aside(
+    reviews: dict[str, Review], set_aside: list[str], restored: list[str], tally: ReviewTally
+) -> None:
+    """Record the drafts the review restored and those set aside that it rejects too."""
+    tally.restored += restored
+    rejected = [i for i in set_aside if i in reviews and reviews[i].decision == "reject"]
+    tally.set_aside_and_rejected += rejected
 
 
 def review_lines(tally: ReviewTally) -> list[str]:
@@ -145,6 +182,14 @@ def review_lines(tally: ReviewTally) -> list[str]:
     if reviewed:
         kept = 100 * totals[0] / reviewed
         lines.append(f"  total: {', '.join(map(str, totals))} ({kept:.0f}% kept as generated)")
+    lines.append(
+        f"  set aside by the generator and restored by review: {len(tally.restored)}; "
+        f"set aside and rejected by review too: {len(tally.set_aside_and_rejected)}"
+    )
     if tally.stale:
         lines.append(f"  stale decisions (no such question): {', '.join(tally.stale)}")
+    if tally.needless_restores:
+        lines.append(
+            f"  restores of drafts no longer set aside: {', '.join(tally.needless_restores)}"
+        )
     return lines

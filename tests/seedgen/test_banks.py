@@ -97,7 +97,9 @@ def test_shipped_banks_cover_every_type_and_both_topics(pipeline_run):
 def test_unseen_article_gives_draft_questions_without_vocabulary(unseen_raw):
     bank, stats = generate_bank(unseen_raw, {"id": "insight"})
     questions = bank["questions"]
-    assert len(questions) >= 8
+    # Seven since the confidence conditions: "The ___ on the robotic arm took pictures
+    # ..." is set aside, as the stem does not say whose arm it is.
+    assert len(questions) >= 7
     assert len({q["type"] for q in questions}) >= 4
     for question in questions:
         for source in question["sources"]:

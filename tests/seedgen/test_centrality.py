@@ -138,12 +138,12 @@ def test_asides_are_dropped_once_the_bank_has_enough(nlp):
 
 
 def test_an_aside_is_still_asked_when_the_article_gives_little_else(nlp):
-    raw = (
-        "The Double Asteroid Redirection Test (DART) spacecraft struck the small moonlet "
-        "Dimorphos head-on, about 11 million kilometers from Earth.\n"
-    )
-    bank, _ = generate_bank(raw, {"id": "dart"})
-    assert 11 in [q.get("answer") for q in bank["questions"] if q["type"] == "numeric"]
+    # A span that times a step is an aside; a restatement tacked on after a comma
+    # ("..., about 11 million kilometers from Earth") is no longer drafted at all, as
+    # the confidence conditions set it aside (test_confidence.py).
+    raw = "Engineers fired the probe's thrusters for about 12 minutes to slow it down.\n"
+    bank, _ = generate_bank(raw, {"id": "probe"})
+    assert 12 in [q.get("answer") for q in bank["questions"] if q["type"] == "numeric"]
 
 
 def test_an_aside_that_trades_answers_with_a_kept_question_of_its_sentence_goes(nlp):

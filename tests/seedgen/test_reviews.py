@@ -9,6 +9,7 @@ from quizapp.seedgen.reviews import (
     ReviewTally,
     apply_reviews,
     load_reviews,
+    restored_ids,
 )
 
 QUESTION = {
@@ -61,6 +62,8 @@ def test_an_edit_can_turn_a_typed_question_into_multiple_choice():
         ('[q]\ndecision = "edit"\nwhy = "x"\n', "must change something"),
         ('[q]\ndecision = "edit"\nwhy = "x"\nid = "other"\n', "cannot edit id"),
         ('[q]\ndecision = "keep"\nprompt = "x"\n', "only an edit"),
+        ('[q]\ndecision = "reject"\nreason = "x"\nrestore = "y"\n', "only a keep or an edit"),
+        ('[q]\ndecision = "keep"\nrestore = ""\n', "needs the reason"),
         ("[q\n", "reviews.toml"),
     ],
 )
@@ -71,10 +74,19 @@ def test_malformed_review_files_are_refused_with_the_reason(tmp_path, toml, mess
         load_reviews(path)
 
 
+def test_a_restore_is_read_with_its_decision_and_changes(tmp_path):
+    path = tmp_path / "reviews.toml"
+    path.write_text('[q]\ndecision = "edit"\nrestore = "sound"\nwhy = "w"\nprompt = "p"\n')
+    review = load_reviews(path)["q"]
+    assert review.restore == "sound" and review.changes == {"prompt": "p"}
+    assert restored_ids({"q": review, "r": Review("keep")}) == {"q"}
+
+
 def test_every_shipped_question_was_reviewed_and_no_decision_is_stale(seed_dir):
     results, tally = run_reviewed(seed_dir)
     assert tally.unreviewed == []
     assert tally.stale == []
+    assert tally.needless_restores == [] and len(tally.restored) >= 1
     shipped = sum(len(bank["questions"]) for bank, _ in results.values())
     rejected = sum(n for (_, outcome), n in tally.outcomes.items() if outcome == "rejected")
     assert shipped >= 29 and rejected >= 1
@@ -85,3 +97,4 @@ def test_report_counts_review_decisions_per_rule(seed_dir):
     assert "== review (seed/reviews.toml), per rule:" in text
     assert "  mcq.wh_sent_back: 1, 0, 0, 0" in text
     assert "% kept as generated)" in text
+    assert "set aside by the generator and restored by review: " in text
