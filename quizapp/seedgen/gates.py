@@ -15,6 +15,7 @@ from .entities import abbreviates
 from .extract import FUNCTION_WORDS
 from .hedges import hedged_claim
 from .kinds import name_words
+from .pronouns import pronoun_kept_from_source, unresolved_pronoun
 from .stems import BLANK, MONTH_ABBREVIATION, WEEKDAY, unintroduced
 from .wellformed import cut_is_well_formed
 
@@ -152,7 +153,9 @@ def dangling_reference(candidate: Candidate) -> str | None:
     text = candidate.stem or candidate.prompt
     if PRONOUN_START.search(text.lstrip('"“ ')):
         return "starts with a pronoun"
-    if pronoun := opens_with_pronoun_subject(text):
+    if pronoun := opens_with_pronoun_subject(text) or unresolved_pronoun(text):
+        return f"refers to missing context: {pronoun!r}"
+    if pronoun := pronoun_kept_from_source(text, candidate.sources):
         return f"refers to missing context: {pronoun!r}"
     for match in DEICTIC.finditer(text):
         named = re.search(r"\bthe\b", match.group(), re.I) and IDENTIFIED.match(

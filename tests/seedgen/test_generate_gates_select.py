@@ -257,7 +257,7 @@ def test_a_subject_pronoun_after_a_leading_phrase_is_dangling(stem):
     [
         "The lander touched down in 2023, and it worked for ___ days.",
         "When it reached orbit, the probe sent back ___ images.",
-        "Engineers said it would take ___ years to build.",
+        "NASA said it would take ___ years to build.",
     ],
 )
 def test_a_subject_pronoun_with_its_noun_in_the_stem_is_not_dangling(stem):
