@@ -33,9 +33,20 @@ def is_count_noun(word: str) -> bool:
 MAX_MODIFIERS = 6
 MODIFIER = re.compile(r" (?P<word>[A-Za-z][\w'’]*(?:-[\w'’]+)*)")
 ENDS_PHRASE = frozenset(
-    "of or to and the a an than in on at by for from with into who which that is are was "
+    "of or to and the a an as than in on at by for from with into who which that is are was "
     "were has have had would could will can may might must be been did does do".split()
 )
+
+
+def is_plural_noun(word: str) -> bool:
+    """True for the plural of a count noun ("missions", "geese"); never a short word that
+    only looks plural ("as", "is")."""
+    return (
+        len(word) > 2
+        and "-" not in word
+        and bool(inflector().singular_noun(word))
+        and (is_count_noun(word))
+    )
 
 
 def head_noun(text: str, position: int) -> tuple[int, int] | None:
@@ -48,7 +59,7 @@ def head_noun(text: str, position: int) -> tuple[int, int] | None:
         if not match or match["word"].lower() in ENDS_PHRASE:
             return None
         word = match["word"]
-        if word.islower() and "-" not in word and inflector().singular_noun(word):
+        if word.islower() and is_plural_noun(word):
             return match.start("word"), match.end("word")
         position = match.end()
     return None
