@@ -123,6 +123,11 @@ def test_numeric_skips_a_count_whose_stem_lists_the_things_counted(vocabulary):
     assert list(numeric_quantity(facts_of(MAST, vocabulary), vocabulary)) == []
 
 
+def test_a_count_of_things_listed_one_by_one_is_given_away():
+    stem = "The club raced ___ boats from the pier, one at dawn, one at noon and one at dusk."
+    assert gates.count_not_given_away(number_cloze(stem, 3))
+
+
 def test_counts_of_cameras_and_wheels_are_instrument_facts(vocabulary):
     text = (
         "NASA equipped the spacecraft with a record 25 cameras and two microphones, many of "
