@@ -15,6 +15,7 @@ from .entities import abbreviates
 from .extract import FUNCTION_WORDS
 from .hedges import hedged_claim
 from .kinds import name_words
+from .pronouns import pronoun_kept_from_source, unresolved_pronoun
 from .stems import BLANK, MONTH_ABBREVIATION, WEEKDAY, unintroduced
 from .wellformed import cut_is_well_formed
 
@@ -152,7 +153,9 @@ def dangling_reference(candidate: Candidate) -> str | None:
     text = candidate.stem or candidate.prompt
     if PRONOUN_START.search(text.lstrip('"“ ')):
         return "starts with a pronoun"
-    if pronoun := opens_with_pronoun_subject(text):
+    if pronoun := opens_with_pronoun_subject(text) or unresolved_pronoun(text):
+        return f"refers to missing context: {pronoun!r}"
+    if pronoun := pronoun_kept_from_source(text, candidate.sources):
         return f"refers to missing context: {pronoun!r}"
     for match in DEICTIC.finditer(text):
         named = re.search(r"\bthe\b", match.group(), re.I) and IDENTIFIED.match(
@@ -494,6 +497,9 @@ LIST_AFTER_COUNT = re.compile(
     r"[^,.;:]{1,30})(?=[.;:]|$)"
 )
 
+# "three rockets, one before, one during and one after": the count, one item at a time.
+ONE_BY_ONE = re.compile(r"\bone [^,.;]+?(?:, one [^,.;]+?)*,? and one\b", re.IGNORECASE)
+
 
 def listed_counts(stem: str) -> set[int]:
     """How many named things each list in the stem names: "Mastcam-Z, SuperCam and PIXL"
@@ -508,8 +514,9 @@ def listed_counts(stem: str) -> set[int]:
 
 
 def count_not_given_away(candidate: Candidate) -> str | None:
-    """A small count is given away when the stem lists that many named things, or, for
-    two, says "both", "pair", "either" or "one ... the other"."""
+    """A small count is given away when the stem lists that many named things or counts
+    them one by one ("one before, one during and one after"), or, for two, says "both",
+    "pair", "either" or "one ... the other"."""
     answer = candidate.data.get("answer")
     if candidate.type != "numeric" or answer not in range(2, MAX_GIVEN_COUNT + 1):
         return None
@@ -522,6 +529,8 @@ def count_not_given_away(candidate: Candidate) -> str | None:
         re.split(r",? and |, ", listed["items"])
     ):
         return "the list after the count gives it away"
+    if any(answer == len(re.findall(r"\bone\b", m[0], re.I)) for m in ONE_BY_ONE.finditer(stem)):
+        return "the things counted one by one give the count away"
     return None
 
 

@@ -38,6 +38,7 @@ from .quantities import without_conversion
 from .relative_questions import RELATIVE_TIME_RULES
 from .sequence import SEQUENCE_RULES
 from .stems import BLANK, cloze, options_in_order, quote, says, usable, weekday_start
+from .tolerances import tolerance_for
 from .truefalse import truefalse_statements
 from .vocabulary import Vocabulary
 from .whq import WH_RULES
@@ -154,7 +155,8 @@ def approximate_figure(before: str, number_text: str) -> bool:
 
 def numeric_quantity(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[Candidate]:
     """numeric.quantity: blank a number and drop the same amount restated in other units
-    (``without_conversion``); keep unit and precision."""
+    (``without_conversion``); keep the unit, and key the figure with the tolerance its
+    written precision and any "about" or "more than" before it allow (``tolerances``)."""
     for sf in usable(facts):
         text = sf.sentence.clean
         for quantity in sf.quantities:
@@ -164,7 +166,9 @@ def numeric_quantity(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[Ca
             stem = text[: quantity.start] + BLANK + text[number_end : quantity.end]
             stem += without_conversion(text[quantity.conversion_end :])
             value = int(quantity.value) if quantity.value.is_integer() else quantity.value
-            tolerance = quantity.precision / 2 if quantity.precision < 1 else 0
+            tolerance = tolerance_for(
+                text[: quantity.start], quantity.number_text, quantity.precision
+            )
             asked = "What number fills the blank?"
             if approximate_figure(text[: quantity.start], quantity.number_text):
                 asked = "What number fills the blank, as the article gives it?"

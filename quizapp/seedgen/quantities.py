@@ -1,15 +1,20 @@
 """Numbers with units, and dates, in a sentence's clean text.
 
 A quantity is a cardinal number (digits, a fraction such as "6 1/2", or a number word
-such as "two") followed by its unit noun: "25 cameras", "two microphones", "1 degree of
-tilt", "24 hours", "360-degree"; an adjective before the noun belongs to the unit ("one
-lunar day"), and a number followed by no noun is no quantity. Not quantities: ordinals
-("first", "18th"), day numbers in dates ("Feb. 18"), years, designations ("Apollo 11",
-"Voyager 1"), codes ("2021-035"), partitives ("one of the wheels") and vague ranges
-("one or two months"). A conversion written after "or" ("6.15 billion rupees, or roughly
-$75 million") is the same amount, not a second fact. A bracketed conversion after a
-measure ("(2 meters)") belongs to the quantity, so a question can hide it together with
-the number.
+such as "two") followed by its unit: a unit of measure pint reads ("24 hours", "419 parts
+per million", "11.2 km per second", "360-degree"; see ``units``), a unit symbol glued to
+the digits ("12km", "14.98C" for 14.98 °C), a scale word with what it scales ("4.5
+billion years"), or, for a count, the head noun it counts after any adjectives and names
+("three robotic Luna missions" counts "missions"); "one" keeps the modifiers of its noun
+("one lunar day"). A number followed by no unit or noun is no quantity ("a crowd of 300
+broke into cheers"). Not quantities: ordinals ("first", "18th"), day numbers in dates
+("Feb. 18"), years, designations ("Apollo 11", "Voyager 1"), codes ("2021-035"),
+partitives ("one of the wheels"), vague ranges ("one or two months") and vague amounts
+("several hundred", "a few thousand", "dozens of", "tens of thousands"; "hundred" alone
+is never 100). A conversion written after "or" ("6.15 billion rupees, or roughly $75
+million") is the same amount, not a second fact. A bracketed conversion after a measure
+("(2 meters)") belongs to the quantity, so a question can hide it together with the
+number.
 """
 
 from __future__ import annotations
@@ -21,11 +26,12 @@ from fractions import Fraction
 
 from quizapp.english_words import inflector
 
-from .nouns import is_count_noun
+from .nouns import head_noun, is_count_noun
+from .units import SCALE_WORDS, glued_unit, is_unit_phrase, measure_at
 
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "hundred": 100,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20,
 }  # fmt: skip
 MEASURE_UNITS = frozenset(
     [
@@ -289,45 +295,72 @@ def counted_noun(text: str, position: int) -> str | None:
     return None
 
 
+VAGUE_BEFORE = re.compile(
+    r"\b(?:several|a few|few|many|some few|dozens of|hundreds of|thousands of|millions of|"
+    r"tens of|scores of)\s*$",
+    re.IGNORECASE,
+)
+CONVERSION_NEXT = re.compile(r" \(\d[\d.,/ ]* [a-z]+\)")
+
+
+def unit_end(text: str, match: re.Match, value: float) -> tuple[str, int] | None:
+    """The unit shown for the number ``match`` found and where its words end: a unit
+    symbol glued to the digits, a scale word with what it scales ("4.5 billion years"),
+    a unit of measure, or the noun a count counts; None when no fair unit can be read."""
+    written, start = match.group("unit"), match.start("unit")
+    if not match.group("joint"):
+        shown = glued_unit(written.split("/")[0]) and (glued_unit(written) or written.lower())
+        return (shown, match.end("unit")) if shown else None
+    if match.group("joint") == "-":
+        return (written.lower(), match.end("unit")) if is_unit_phrase(written) else None
+    if written.lower() in NOT_UNITS:
+        return None
+    if written.lower() in SCALE_WORDS:
+        after = match.end("unit")
+        rest = measure_at(text, after) or (head_noun(text, after) or (0, None))[1]
+        return text[start : rest or after].lower(), rest or after  # "4.5 billion years"
+    measure = measure_at(text, start - 1)
+    if measure is not None:
+        return text[start:measure], measure
+    if value != 1:
+        head = head_noun(text, start - 1)
+        return (text[head[0] : head[1]].lower(), head[1]) if head else None
+    if is_unit_word(written):
+        return written.lower(), match.end("unit")
+    noun = counted_noun(text, match.end("unit"))
+    if not noun:
+        return None  # "did one better": no noun counted
+    return f"{written.lower()}{noun}", match.end("unit") + len(noun)
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Quantities in a clean sentence (see the module docstring for what is excluded)."""
     found = []
     for match in NUMBER.finditer(text):
-        number, unit = match.group("number"), match.group("unit").lower()
-        written = match.group("unit")
+        number = match.group("number")
         words_before = text[: match.start()].split()
         previous = words_before[-1] if words_before else ""
-        if unit in NOT_UNITS or (match.group("joint") == "-" and unit not in MEASURE_UNITS):
-            continue
-        if not match.group("joint") and unit.split("/")[0] not in GLUED_UNITS:
-            continue  # "18th" is an ordinal, "4x" a factor
         if previous.rstrip(".").lower() in MONTHS:
             continue  # a day of the month
         if len(words_before) > 1 and re.fullmatch(r"[A-Z][a-z]+", previous):
             continue  # a designation such as "Voyager 1"
         if previous in ("or", "to") and parse_number(words_before[-2]) is not None:
             continue  # a vague range such as "one or two months"
+        if VAGUE_BEFORE.search(text[: match.start()]):
+            continue  # "several hundred", "tens of thousands": no number is given
         if CONVERSION_BEFORE.search(text[: match.start()]):
             continue  # the same amount in other units
         if re.fullmatch(r"\d{4}", number) and 1900 <= int(number) <= 2100:
             continue
         parsed = parse_number(number)
-        if parsed is None:
+        unit = parsed and unit_end(text, match, parsed[0])
+        if not unit:
             continue
-        second = (match.group("unit2") or "").strip().lower()
-        if second and second not in NOT_UNITS and unit not in MEASURE_UNITS and "/" not in unit:
-            unit = f"{unit}{match.group('unit2')}"
-        elif not is_unit_word(unit):
-            noun = counted_noun(text, match.end("unit"))
-            if not noun:
-                continue  # "did one better": no noun counted
-            unit = f"{unit}{noun}"  # "one lunar day": the noun is the unit
-        end = match.start("unit") + len(unit)
-        if written[:1].isupper() and written[1:].islower():
-            unit = text[match.start("unit") : end]  # "14 Earth days", "40 Celsius"
-        conversion_end = match.end("conversion") if match.group("conversion") else end
+        shown, end = unit
+        conversion = CONVERSION_NEXT.match(text, end)
+        conversion_end = conversion.end() if conversion else end
         found.append(
-            Quantity(parsed[0], unit, number, match.start(), end, conversion_end, parsed[1])
+            Quantity(parsed[0], shown, number, match.start(), end, conversion_end, parsed[1])
         )
     return found
 

@@ -1,5 +1,6 @@
 """True/false rules: statements as the article states them, and false ones made by
-swapping in a same-kind name, a changed number or a shifted date."""
+swapping in a same-kind name, a plausible changed number (``plausible``) or a shifted
+date."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from .names import (
     swap_candidates,
 )
 from .paraphrase import restate
+from .plausible import plausible_wrong_value
 from .quantities import NUMBER_WORDS
 from .stems import cloze, quote, usable, weekday_start
 from .vocabulary import Vocabulary
@@ -62,13 +64,6 @@ def in_compound(text: str, quantity) -> bool:
     """True for a part of "11 hours and 55 minutes": changing one part is not a claim."""
     before, after = text[: quantity.start], text[quantity.end :]
     return bool(re.search(r"\d+ [a-z]+ and $", before) or re.match(r" and \d", after))
-
-
-def changed_number(value: float) -> int | float:
-    """A clearly different count or measure for a false statement."""
-    if value <= 3:
-        return int(value) + 2 if value.is_integer() else value + 2
-    return int(value * 2) if value.is_integer() else value * 2
 
 
 SCALES = ("thousand", "million", "billion", "trillion")
@@ -144,9 +139,12 @@ def truefalse_statements(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterato
         for quantity in sf.quantities:
             if quantity.value == 1 or in_compound(sf.sentence.clean, quantity):
                 continue  # "one orbit" -> "3 orbit"; "11 hours and 110 minutes"
-            number, unit = written_like(
-                quantity.number_text, quantity.unit, changed_number(quantity.value)
+            wrong = plausible_wrong_value(
+                quantity.value, quantity.unit, sf.sentence.clean, quantity.start
             )
+            if wrong is None:
+                continue  # no wrong value a student could believe
+            number, unit = written_like(quantity.number_text, quantity.unit, wrong)
             changed, length = number, len(quantity.number_text)
             scale = quantity.unit.split(" ")[0]
             if unit != quantity.unit:  # "700 million" -> "1.4 billion": the scale goes too

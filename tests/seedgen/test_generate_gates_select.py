@@ -123,6 +123,11 @@ def test_numeric_skips_a_count_whose_stem_lists_the_things_counted(vocabulary):
     assert list(numeric_quantity(facts_of(MAST, vocabulary), vocabulary)) == []
 
 
+def test_a_count_of_things_listed_one_by_one_is_given_away():
+    stem = "The club raced ___ boats from the pier, one at dawn, one at noon and one at dusk."
+    assert gates.count_not_given_away(number_cloze(stem, 3))
+
+
 def test_counts_of_cameras_and_wheels_are_instrument_facts(vocabulary):
     text = (
         "NASA equipped the spacecraft with a record 25 cameras and two microphones, many of "
@@ -257,7 +262,7 @@ def test_a_subject_pronoun_after_a_leading_phrase_is_dangling(stem):
     [
         "The lander touched down in 2023, and it worked for ___ days.",
         "When it reached orbit, the probe sent back ___ images.",
-        "Engineers said it would take ___ years to build.",
+        "NASA said it would take ___ years to build.",
     ],
 )
 def test_a_subject_pronoun_with_its_noun_in_the_stem_is_not_dangling(stem):

@@ -8,7 +8,9 @@ a global coral bleaching event, a quantum computing chip, a malaria vaccine, a r
 echidna, the launch of a probe to Jupiter's moon Europa, a record low winter maximum of
 Antarctic sea ice, a wiring map of a fruit fly's brain, an asteroid sample's return to
 Earth, the full approval of an Alzheimer's drug, a distant probe's repaired computer, the
-oldest known cave painting of a scene),
+oldest known cave painting of a scene, a new class of antibiotic, the collapse of a radio
+telescope, a sample from the Moon's far side, a total solar eclipse over North America,
+the hottest year on record),
 with their page chrome. They run without the Mars vocabulary. See
 fixtures/HELDOUT.md for how the drafts were judged.
 """
@@ -48,6 +50,11 @@ HELDOUT = {
     "heldout_lecanemab": "Leqembi",
     "heldout_voyager": "Voyager 1",
     "heldout_sulawesi": "Leang Karampuang",
+    "heldout_antibiotic": "zosurabalpin",
+    "heldout_arecibo": "Arecibo Observatory",
+    "heldout_changee6": "Chang'e-6",
+    "heldout_eclipse": "total solar eclipse",
+    "heldout_hottestyear": "2023",
 }
 CHROME = ("Related News", "Subscribe", "Advertisement", "Photo credit", "Share", "(c)", "Most read")
 # Whole words only: "Shares of Alphabet rose" is a sentence of the article, not a share link.
