@@ -76,6 +76,12 @@ class ArticleFacts:
     events: list[TimedEvent] = field(default_factory=list)
     published: dt.date | None = None
 
+    @property
+    def published_year(self) -> int | None:
+        """The year the page was published, when known: a date the page writes without
+        its year falls in it as a rule."""
+        return self.published.year if self.published else None
+
     def names_of_kind(self, kind: str) -> list[str]:
         """Distinct names of one kind in article order (longest spelling per name kept)."""
         names: list[str] = []

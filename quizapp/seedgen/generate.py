@@ -127,7 +127,7 @@ def mcq_date_cloze(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[Cand
         text = sf.sentence.clean
         for date in sf.dates:
             stem = cloze(text, weekday_start(text, date.start), date.end)
-            distractors = [date.shifted(d) for d in (-2, -1, 1)]
+            distractors = [date.shifted(d, facts.published_year) for d in (-2, -1, 1)]
             yield Candidate(
                 "mcq", "mcq.date_cloze", f"{quote(stem)} Which date fills the blank?",
                 {"options": options_in_order([date.text, *distractors]), "answer": date.text},

@@ -19,6 +19,7 @@ number.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -201,6 +202,9 @@ class Quantity:
     precision: float
 
 
+COMMON_YEAR = 2023  # a year without Feb. 29, for dates written without one
+
+
 @dataclass(frozen=True)
 class DateMention:
     """A calendar date such as "Feb. 18, 2021" (year may be missing)."""
@@ -212,10 +216,11 @@ class DateMention:
     day: int
     year: int | None
 
-    def shifted(self, days: int) -> str:
-        """The same date moved by ``days``, written the same way."""
-        year = self.year or 2024  # a leap year, so that "Feb. 29" without a year exists
-        moved = dt.date(year, self.month, self.day) + dt.timedelta(days=days)
+    def shifted(self, days: int, year: int | None = None) -> str:
+        """The same date moved by ``days``, written the same way. A date written without
+        its year is moved within ``year`` (the page's), else within a common year, so
+        "March 1" never becomes a "February 29" its year did not have."""
+        moved = dt.date(self.calendar_year(year), self.month, self.day) + dt.timedelta(days=days)
         month_word = self.text.split()[0]
         day_text = f"{moved.day}"
         if moved.month != self.month:
@@ -224,6 +229,15 @@ class DateMention:
         if self.year is not None:
             text += f", {moved.year}"
         return text
+
+    def calendar_year(self, year: int | None = None) -> int:
+        """The year the date falls in: its own, else ``year``, else a common year; the
+        latest leap year up to then for a "Feb. 29" the year lacks."""
+        year = self.year or year or COMMON_YEAR
+        if (self.month, self.day) == (2, 29):
+            while not calendar.isleap(year):
+                year -= 1
+        return year
 
 
 FULL_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",

@@ -157,7 +157,13 @@ def truefalse_statements(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterato
             )
         for date in sf.dates:
             swaps.append(
-                ("truefalse.swap_date", date, date.shifted(1), "date", date.end - date.start)
+                (
+                    "truefalse.swap_date",
+                    date,
+                    date.shifted(1, facts.published_year),
+                    "date",
+                    date.end - date.start,
+                )
             )
         for rule, span, replacement, kind, length in swaps:
             start = span.start - offset

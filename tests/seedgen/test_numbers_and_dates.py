@@ -1,8 +1,15 @@
 """Numbers are parsed whole, units glued or slashed are read, and dates move by calendar."""
 
+import datetime as dt
+
 import pytest
 
+from quizapp.seedgen.extract import extract_blocks
+from quizapp.seedgen.facts import article_facts
+from quizapp.seedgen.generate import mcq_date_cloze
 from quizapp.seedgen.quantities import find_dates, find_quantities, without_conversion
+from quizapp.seedgen.sentences import split_sentences
+from quizapp.seedgen.vocabulary import Vocabulary
 
 
 @pytest.mark.parametrize(
@@ -77,6 +84,29 @@ def test_a_comparative_is_not_a_unit():
 def test_shifted_dates_use_the_calendar(sentence, next_day):
     (date,) = find_dates(sentence)
     assert date.shifted(1) == next_day
+
+
+@pytest.mark.parametrize(
+    ("page_year", "day_before"),
+    [(2023, "February 28"), (2024, "February 29"), (None, "February 28")],
+)
+def test_a_date_without_its_year_moves_within_the_pages_year(page_year, day_before):
+    (date,) = find_dates("The advisers met on March 1 and voted 12 to 0.")
+    assert date.shifted(-1, page_year) == day_before
+
+
+def test_a_date_cloze_never_offers_a_day_its_year_did_not_have():
+    page = (
+        "At a March 1 meeting, the agency's outside advisers voted 12 to 0 that the "
+        "vaccine worked and 10 to 2 that it was safe enough to approve for adults."
+    )
+    sentences = split_sentences(page, extract_blocks(page))
+    facts = article_facts(page, sentences, Vocabulary(), dt.date(2023, 5, 3))
+    drafts = [c for c in mcq_date_cloze(facts, Vocabulary()) if c.answers == ("March 1",)]
+    assert drafts
+    for draft in drafts:
+        assert "Feb. 29" not in draft.data["options"]
+        assert "February 29" not in draft.data["options"]
 
 
 @pytest.mark.parametrize(
