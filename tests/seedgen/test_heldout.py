@@ -10,7 +10,8 @@ Antarctic sea ice, a wiring map of a fruit fly's brain, an asteroid sample's ret
 Earth, the full approval of an Alzheimer's drug, a distant probe's repaired computer, the
 oldest known cave painting of a scene, a new class of antibiotic, the collapse of a radio
 telescope, a sample from the Moon's far side, a total solar eclipse over North America,
-the hottest year on record),
+the hottest year on record, a space telescope's first images, a complete Y chromosome, a
+fissure eruption in Iceland, the first vaccine against RSV),
 with their page chrome. They run without the Mars vocabulary. See
 fixtures/HELDOUT.md for how the drafts were judged.
 """
@@ -55,6 +56,10 @@ HELDOUT = {
     "heldout_changee6": "Chang'e-6",
     "heldout_eclipse": "total solar eclipse",
     "heldout_hottestyear": "2023",
+    "heldout_euclid": "Euclid",
+    "heldout_ychromosome": "Y chromosome",
+    "heldout_grindavik": "Reykjanes eruption",
+    "heldout_rsvvaccine": "Arexvy",
 }
 CHROME = ("Related News", "Subscribe", "Advertisement", "Photo credit", "Share", "(c)", "Most read")
 # Whole words only: "Shares of Alphabet rose" is a sentence of the article, not a share link.
