@@ -8,7 +8,8 @@ Two general repairs follow:
 * the cleaned text ``clean`` collapses whitespace, puts a space after a month
   abbreviation glued to its day ("Feb.18") and fixes "thorough" used as a
   preposition ("falling thorough the atmosphere");
-* a dateline that opens a story ("WASHINGTON — ", "BENGALURU, Aug 23 (Reuters) — ") is
+* a dateline that opens a story ("WASHINGTON — ", "BENGALURU, Aug 23 (Reuters) — ",
+  "SÃO PAULO — ") is
   left out of the sentence (its start moves past it): it is where the story was filed,
   not part of what the sentence states;
 * a caption that points at its picture is made to stand alone without changing
@@ -26,6 +27,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import regex
 import spacy
 from spacy.language import Language
 
@@ -34,9 +36,13 @@ from .extract import Block
 MONTH_GLUED = re.compile(r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.(\d)")
 THOROUGH_AS_PREPOSITION = re.compile(r"\bthorough (the|a|an)\b")
 FIRST_PERSON = re.compile(r"\b(I|me|my|we|us|our)\b", re.IGNORECASE)
-DATELINE = re.compile(
-    r"^[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+)*(?:, [A-Z][\w.]*(?: [A-Z][\w.]*)*)*"
-    r"(?:,? [A-Z][a-z]{2,4}\.? \d{1,2})?(?: \([^()]{1,40}\))?\s*[—–-]{1,2}\s+(?=[A-Z\"“])"
+# Place names in capitals, in any alphabet's capitals ("SÃO PAULO", "ŁÓDŹ"), one or
+# several joined by a slash ("HILO/KAILUA-KONA"), then an optional region, date and
+# agency, and a dash.
+DATELINE = regex.compile(
+    r"^\p{Lu}[\p{Lu}.'/-]+(?: \p{Lu}[\p{Lu}.'/-]+)*(?:, \p{Lu}[\w.]*(?: \p{Lu}[\w.]*)*)*"
+    r"(?:,? \p{Lu}\p{Ll}{2,4}\.? \d{1,2})?(?: \([^()]{1,40}\))?\s*[—–-]{1,2}\s+"
+    r"(?=[\p{Lu}\"“])"
 )
 OPENER_AT_END = re.compile(r"\s+[(\"“]$")
 QUOTED = re.compile(r"[\"“][^\"”]*[\"”]")

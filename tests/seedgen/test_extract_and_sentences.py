@@ -1,3 +1,5 @@
+import pytest
+
 from quizapp.seedgen.extract import extract_blocks, is_end_marker, rejection_reason
 from quizapp.seedgen.sentences import clean_text, split_sentences
 
@@ -112,6 +114,17 @@ def test_a_dateline_is_left_out_of_the_first_sentence():
     raw = "BENGALURU, Aug 23 (Skyline) — An Indian lander touched down near the pole on Wednesday."
     (sentence,) = split_sentences(raw, extract_blocks(raw))
     assert sentence.clean.startswith("An Indian lander touched down")
+    assert raw[sentence.start : sentence.end] == sentence.text
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["SÃO PAULO — ", "MÜNCHEN, Germany — ", "ŁÓDŹ — ", "HILO/KAILUA-KONA — ", "ÅRHUS, Denmark -- "],
+)
+def test_a_dateline_with_accented_or_joined_place_names_is_left_out(dateline):
+    raw = dateline + "A new survey counted more seabirds on the coast than in any year before."
+    (sentence,) = split_sentences(raw, extract_blocks(raw))
+    assert sentence.clean.startswith("A new survey counted")
     assert raw[sentence.start : sentence.end] == sentence.text
 
 
