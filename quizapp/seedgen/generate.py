@@ -38,7 +38,7 @@ from .quantities import without_conversion
 from .relative_questions import RELATIVE_TIME_RULES
 from .sequence import SEQUENCE_RULES
 from .stems import BLANK, cloze, options_in_order, quote, says, usable, weekday_start
-from .tolerances import tolerance_for
+from .tolerances import clear_of, tolerance_for
 from .truefalse import truefalse_statements
 from .vocabulary import Vocabulary
 from .whq import WH_RULES
@@ -169,6 +169,8 @@ def numeric_quantity(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[Ca
             tolerance = tolerance_for(
                 text[: quantity.start], quantity.number_text, quantity.precision
             )
+            others = [q.value for q in sf.quantities if q is not quantity]
+            tolerance = clear_of(quantity.value, tolerance, others)
             asked = "What number fills the blank?"
             if approximate_figure(text[: quantity.start], quantity.number_text):
                 asked = "What number fills the blank, as the article gives it?"

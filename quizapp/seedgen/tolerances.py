@@ -44,3 +44,11 @@ def tolerance_for(before: str, number_text: str, precision: float) -> float:
     if is_approximate(before):
         return written_step(number_text, precision) / 2
     return precision / 2 if precision < 1 else 0
+
+
+def clear_of(value: float, tolerance: float, others: list[float]) -> float:
+    """``tolerance`` narrowed to half the distance to the nearest other figure of the
+    stem it would accept ("about 3.5 km at first and later roughly ___ km", 4 ± 0.5):
+    a student must not earn the mark by copying the stem's other figure."""
+    inside = [abs(other - value) for other in others if 0 < abs(other - value) <= tolerance]
+    return min(inside) / 2 if inside else tolerance
