@@ -37,7 +37,16 @@ from .ordinals import ORDINAL_RULES
 from .quantities import without_conversion
 from .relative_questions import RELATIVE_TIME_RULES
 from .sequence import SEQUENCE_RULES
-from .stems import BLANK, cloze, options_in_order, quote, says, usable, weekday_start
+from .stems import (
+    BLANK,
+    cloze,
+    date_choice,
+    options_in_order,
+    quote,
+    says,
+    usable,
+    weekday_start,
+)
 from .tolerances import clear_of, tolerance_for
 from .truefalse import truefalse_statements
 from .vocabulary import Vocabulary
@@ -128,12 +137,7 @@ def mcq_date_cloze(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[Cand
         for date in sf.dates:
             stem = cloze(text, weekday_start(text, date.start), date.end)
             distractors = [date.shifted(d, facts.published_year) for d in (-2, -1, 1)]
-            yield Candidate(
-                "mcq", "mcq.date_cloze", f"{quote(stem)} Which date fills the blank?",
-                {"options": options_in_order([date.text, *distractors]), "answer": date.text},
-                says(sf), (sf.sentence,), stem, (date.text,), "date",
-                tuple(distractors),
-            )  # fmt: skip
+            yield date_choice("mcq.date_cloze", sf, stem, date.text, distractors)
 
 
 APPROXIMATE_BEFORE = re.compile(

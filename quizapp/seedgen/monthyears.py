@@ -20,7 +20,7 @@ from dateutil.relativedelta import relativedelta
 
 from .candidate import Candidate
 from .facts import ArticleFacts
-from .stems import cloze, options_in_order, quote, says, usable
+from .stems import cloze, date_choice, usable
 from .vocabulary import Vocabulary
 from .years import in_main_clause, latest_year, main_event_year
 
@@ -76,11 +76,9 @@ def month_year_questions(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterato
             wrong = nearby_months(match, stem, latest if tense == "past" else None)
             if len(wrong) < 3:
                 continue
-            yield Candidate(
-                "mcq", "mcq.event_month", f"{quote(stem)} Which month and year fill the blank?",
-                {"options": options_in_order([answer, *wrong]), "answer": answer},
-                says(sf), (sf.sentence,), stem, (answer,), "date", tuple(wrong),
-            )  # fmt: skip
+            yield date_choice(
+                "mcq.event_month", sf, stem, answer, wrong, "Which month and year fill the blank?"
+            )
 
 
 MONTH_YEAR_RULES = (month_year_questions,)

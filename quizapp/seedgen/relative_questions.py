@@ -52,8 +52,7 @@ from .stems import (
     MONTH_ABBREVIATION,
     WEEKDAY,
     cloze,
-    options_in_order,
-    quote,
+    date_choice,
     says,
     usable,
     weekday_start,
@@ -243,12 +242,8 @@ def relative_time_question(
         rule, question = "mcq.relative_date", "Which date fills the blank?"
     if len(wrong) < 3:
         return None
-    return Candidate(
-        "mcq", rule, f"{quote(stem)} {question}",
-        {"options": options_in_order([time.key, *wrong]), "answer": time.key},
-        explained(sf, time, unit, published), (sf.sentence,), stem, (time.asked,), "date",
-        tuple(wrong),
-    )  # fmt: skip
+    explanation = explained(sf, time, unit, published)
+    return date_choice(rule, sf, stem, time.key, wrong, question, explanation, time.asked)
 
 
 def relative_time_questions(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterator[Candidate]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .candidate import Candidate
 from .entities import Mention
 from .facts import ArticleFacts, SentenceFacts
 from .kinds import name_heads
@@ -87,6 +88,27 @@ def says_all(sentences) -> str:
 def options_in_order(options: list[str]) -> list[str]:
     """Options in the stored, deterministic order: case-insensitive alphabetical."""
     return sorted(options, key=lambda o: (o.lower(), o))
+
+
+def date_choice(
+    rule: str,
+    sf: SentenceFacts,
+    stem: str,
+    answer: str,
+    wrong: list[str],
+    question: str = "Which date fills the blank?",
+    explanation: str | None = None,
+    written: str | None = None,
+) -> Candidate:
+    """A multiple-choice cloze asking a date, a month or a year of one sentence, with
+    the wrong options in the stored order beside the key; ``written`` is how the cited
+    sentence gives the key when not as the key itself ("on Thursday")."""
+    return Candidate(
+        "mcq", rule, f"{quote(stem)} {question}",
+        {"options": options_in_order([answer, *wrong]), "answer": answer},
+        explanation or says(sf), (sf.sentence,), stem, (written or answer,), "date",
+        tuple(wrong),
+    )  # fmt: skip
 
 
 def usable(facts: ArticleFacts) -> Iterator[SentenceFacts]:

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from .candidate import Candidate
 from .clauses import IRREGULAR_PAST, in_side_part
 from .facts import ArticleFacts
-from .stems import cloze, options_in_order, quote, says, usable
+from .stems import cloze, date_choice, usable
 from .vocabulary import Vocabulary
 
 YEAR_IN = re.compile(
@@ -89,11 +89,9 @@ def event_year_questions(facts: ArticleFacts, vocabulary: Vocabulary) -> Iterato
             wrong = nearby_years(match, stem, latest)
             if len(wrong) < 3:
                 continue
-            yield Candidate(
-                "mcq", "mcq.event_year", f"{quote(stem)} Which year fills the blank?",
-                {"options": options_in_order([answer, *wrong]), "answer": answer},
-                says(sf), (sf.sentence,), stem, (answer,), "date", tuple(wrong),
-            )  # fmt: skip
+            yield date_choice(
+                "mcq.event_year", sf, stem, answer, wrong, "Which year fills the blank?"
+            )
 
 
 YEAR_RULES = (event_year_questions,)
