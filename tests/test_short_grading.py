@@ -1,7 +1,9 @@
 """Typed answers a student who knows the fact would write are graded right; others are not."""
 
+import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -250,3 +252,31 @@ def test_grading_a_typed_answer_does_not_load_the_question_generator():
         "assert not loaded, loaded\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+SHIPPED_BANKS = Path(__file__).resolve().parent.parent / "seed" / "banks"
+
+
+def shipped_question(question_id: str) -> dict:
+    bank = question_id.rsplit("-", 1)[0]
+    questions = json.loads((SHIPPED_BANKS / f"{bank}.json").read_text(encoding="utf-8"))
+    return next(q for q in questions["questions"] if q["id"] == question_id)
+
+
+@pytest.mark.parametrize(
+    ("question_id", "typed", "score"),
+    [
+        ("awestruck-844de43487", "an old delta", 1.0),
+        ("awestruck-844de43487", "a river delta", 1.0),
+        ("awestruck-844de43487", "an ancient lake bed", 0.0),
+        ("awestruck-d04cb0647a", "it landed in Jezero Crater", 1.0),
+        ("awestruck-d04cb0647a", "Gale Crater on Mars", 0.0),
+        ("perseverance-sneak-peek-385dc55fff", "NASA's Mars Reconnaissance Orbiter", 1.0),
+        ("perseverance-sneak-peek-bd25136d1c", "the sky crane lowered it", 1.0),
+        ("perseverance-sneak-peek-bd25136d1c", "the parachute", 0.0),
+    ],
+)
+def test_shipped_short_questions_grade_what_students_type(question_id, typed, score):
+    question = shipped_question(question_id)
+    data = {"answers": question["answers"]}
+    assert get_type("short").grade(data, typed, prompt=question["prompt"]) == score
